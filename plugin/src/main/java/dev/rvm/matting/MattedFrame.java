@@ -1,0 +1,40 @@
+package dev.rvm.matting;
+
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+
+/**
+ * The matting result of one input frame. A view over buffers the stream reuses: valid only inside
+ * the {@link MattingStream.ResultHandler} call that hands it over; copy what must outlive it.
+ */
+public interface MattedFrame {
+
+    /** The tag given to {@link MattingStream#submit} with this frame (a timestamp, an index, ...). */
+    long tag();
+
+    int width();
+
+    int height();
+
+    /** Alpha in [0, 1], row-major, width*height floats, positioned at 0. */
+    FloatBuffer alpha();
+
+    /** Writes 8-bit alpha (round(alpha*255)) with the given row stride. */
+    void writeAlpha(ByteBuffer dst, int stride);
+
+    /** Writes the predicted foreground in the layout's format (alpha byte, if any, set to 255). */
+    void writeForeground(ByteBuffer dst, FrameLayout layout);
+
+    /**
+     * Writes {@code fgr * pha + bg * (1 - pha)}; for {@link Background.Transparent} writes
+     * straight-alpha foreground (the layout must have an alpha byte). For {@link Background.Video}
+     * call {@link #writeComposite(ByteBuffer, FrameLayout, ByteBuffer, FrameLayout)} instead.
+     */
+    void writeComposite(Background background, ByteBuffer dst, FrameLayout layout);
+
+    /** Composite over a caller-supplied background frame of any size (scaled to cover). */
+    void writeComposite(ByteBuffer dst, FrameLayout layout, ByteBuffer backgroundPixels, FrameLayout backgroundLayout);
+
+    /** Wall time of the model call that produced this frame, divided by the frames in that call. */
+    double inferenceMillis();
+}

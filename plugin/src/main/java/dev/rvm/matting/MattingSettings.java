@@ -1,0 +1,43 @@
+package dev.rvm.matting;
+
+/**
+ * Everything that decides how a stream is matted. Defaults live in {@link #DEFAULTS}.
+ *
+ * @param model           a built-in model name (see the model registry) or a path to an ONNX file
+ *                        with the upstream RVM signature
+ * @param downsampleRatio 0 for automatic (upstream rule {@code min(512 / max(h, w), 1)}), else in (0, 1]
+ * @param seqChunk        frames per model call (1 = lowest latency)
+ * @param threads         ONNX Runtime intra-op threads, 0 = one per core
+ * @param device          where the network runs
+ */
+public record MattingSettings(String model, float downsampleRatio, int seqChunk, int threads, Device device) {
+
+    public static final String DEFAULT_MODEL = "mobilenetv3";
+    public static final MattingSettings DEFAULTS = new MattingSettings(DEFAULT_MODEL, 0f, 1, 0, Device.CPU);
+
+    public MattingSettings {
+        if (model == null || model.isBlank()) {
+            throw new IllegalArgumentException("model must name a built-in model or an ONNX file");
+        }
+        if (!(downsampleRatio == 0f || (downsampleRatio > 0f && downsampleRatio <= 1f))) {
+            throw new IllegalArgumentException("downsample ratio must be in (0, 1], or 0 for auto; got " + downsampleRatio);
+        }
+        if (seqChunk < 1) {
+            throw new IllegalArgumentException("seq-chunk must be at least 1; got " + seqChunk);
+        }
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be 0 (one per core) or more; got " + threads);
+        }
+    }
+
+    public MattingSettings withModel(String m) { return new MattingSettings(m, downsampleRatio, seqChunk, threads, device); }
+    public MattingSettings withDownsampleRatio(float r) { return new MattingSettings(model, r, seqChunk, threads, device); }
+    public MattingSettings withSeqChunk(int n) { return new MattingSettings(model, downsampleRatio, n, threads, device); }
+    public MattingSettings withThreads(int t) { return new MattingSettings(model, downsampleRatio, seqChunk, t, device); }
+    public MattingSettings withDevice(Device d) { return new MattingSettings(model, downsampleRatio, seqChunk, threads, d); }
+
+    /** The ratio actually used for a frame of this size: the fixed one, or the upstream automatic rule. */
+    public float effectiveRatio(int width, int height) {
+        return downsampleRatio > 0f ? downsampleRatio : Math.min(512f / Math.max(width, height), 1f);
+    }
+}
