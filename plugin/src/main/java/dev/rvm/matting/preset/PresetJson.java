@@ -1,0 +1,218 @@
+package dev.rvm.matting.preset;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rvm.matting.Device;
+import dev.rvm.matting.MattingException;
+import dev.rvm.matting.MattingSettings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Reads and writes presets as JSON. The file is meant to be read and edited by people: colours are
+ * {@code "#AARRGGBB"}, enums are lower-case words, {@code "downsampleRatio": "auto"} means 0. Relative
+ * background paths are resolved against the preset's own folder, so a preset can travel with its pictures.
+ *
+ * <pre>{@code
+ * { "format": "rvm-matting-preset", "version": 1,
+ *   "model": "mobilenetv3", "device": "cpu", "threads": 0,
+ *   "downsampleRatio": "auto", "seqChunk": 1,
+ *   "background": { "kind": "color", "color": "#FF78FF9B", "image": null, "video": null, "blurStrength": 16 } }
+ * }</pre>
+ */
+public final class PresetJson {
+    private PresetJson() {
+    }
+
+    public static final String FORMAT = "rvm-matting-preset";
+    public static final int VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Reads a preset file; every problem is reported with the file and the field that is wrong. */
+    public static Preset read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new MattingException("preset " + file + " does not exist; give the path of a JSON preset saved by ./rvm panel");
+        } catch (IOException e) {
+            throw new MattingException("preset " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return parse(text, base, file.toString());
+    }
+
+    /** Parses preset JSON; {@code baseDir} anchors relative background paths, {@code source} names it in errors. */
+    public static Preset parse(String json, Path baseDir, String source) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new MattingException("preset " + source + " is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new MattingException("preset " + source + " must be a JSON object");
+        }
+        Fields f = new Fields(root, source);
+        String format = f.text("format", FORMAT);
+        if (!FORMAT.equals(format)) {
+            throw new MattingException("preset " + source + ": \"format\" is \"" + format + "\", expected \"" + FORMAT + "\"");
+        }
+        int version = f.integer("version", VERSION);
+        if (version != VERSION) {
+            throw new MattingException("preset " + source + " has version " + version + "; this build reads version " + VERSION);
+        }
+        MattingSettings d = MattingSettings.DEFAULTS;
+        try {
+            MattingSettings matting = new MattingSettings(f.text("model", d.model()), f.ratio("downsampleRatio", d.downsampleRatio()),
+                    f.integer("seqChunk", d.seqChunk()), f.integer("threads", d.threads()),
+                    f.enumValue("device", Device.class, d.device()));
+            BackgroundChoice background = BackgroundChoice.DEFAULT;
+            JsonNode bg = root.get("background");
+            if (bg != null && !bg.isNull()) {
+                if (!bg.isObject()) {
+                    throw new IllegalArgumentException("\"background\" must be an object");
+                }
+                Fields b = new Fields(bg, source);
+                BackgroundChoice def = BackgroundChoice.DEFAULT;
+                background = new BackgroundChoice(b.enumValue("kind", BackgroundChoice.Kind.class, def.kind()),
+                        b.color("color", def.color()), b.path("image", baseDir), b.path("video", baseDir),
+                        b.integer("blurStrength", def.blurStrength()));
+            }
+            return new Preset(matting, background);
+        } catch (IllegalArgumentException e) {
+            throw new MattingException("preset " + source + ": " + e.getMessage());
+        }
+    }
+
+    /** The JSON text of a preset (paths written as given). */
+    public static String toJson(Preset preset) {
+        ObjectNode root = JSON.createObjectNode();
+        MattingSettings m = preset.matting();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.put("model", m.model());
+        root.put("device", m.device().name().toLowerCase(Locale.ROOT));
+        root.put("threads", m.threads());
+        if (m.downsampleRatio() == 0f) {
+            root.put("downsampleRatio", "auto");
+        } else {
+            root.put("downsampleRatio", m.downsampleRatio());
+        }
+        root.put("seqChunk", m.seqChunk());
+        BackgroundChoice b = preset.background();
+        ObjectNode bg = root.putObject("background");
+        bg.put("kind", b.kind().name().toLowerCase(Locale.ROOT));
+        bg.put("color", String.format("#%08X", b.color()));
+        bg.put("image", b.image() == null ? null : b.image().toString());
+        bg.put("video", b.video() == null ? null : b.video().toString());
+        bg.put("blurStrength", b.blurStrength());
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    /** Writes through a temporary file and a rename, so a failed save never leaves half a preset. */
+    public static void write(Path file, Preset preset) {
+        Path dir = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".preset-", ".tmp");
+            try {
+                Files.writeString(tmp, toJson(preset));
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new MattingException("preset " + file + " cannot be written: " + e.getMessage()
+                    + "; choose a folder you can write to", e);
+        }
+    }
+
+    /** Typed field access with defaults for absent fields and errors that name the field. */
+    private record Fields(JsonNode node, String source) {
+
+        String text(String name, String def) {
+            JsonNode v = node.get(name);
+            if (v == null || v.isNull()) {
+                return def;
+            }
+            if (!v.isTextual()) {
+                throw new MattingException("preset " + source + ": \"" + name + "\" must be a string, got " + v);
+            }
+            return v.asText();
+        }
+
+        int integer(String name, int def) {
+            JsonNode v = node.get(name);
+            if (v == null || v.isNull()) {
+                return def;
+            }
+            if (!v.isIntegralNumber()) {
+                throw new MattingException("preset " + source + ": \"" + name + "\" must be a whole number, got " + v);
+            }
+            return v.asInt();
+        }
+
+        float ratio(String name, float def) {
+            JsonNode v = node.get(name);
+            if (v == null || v.isNull()) {
+                return def;
+            }
+            if (v.isTextual() && v.asText().equalsIgnoreCase("auto")) {
+                return 0f;
+            }
+            if (!v.isNumber()) {
+                throw new MattingException("preset " + source + ": \"" + name + "\" must be a number in (0, 1] or \"auto\", got " + v);
+            }
+            return (float) v.asDouble();
+        }
+
+        <E extends Enum<E>> E enumValue(String name, Class<E> type, E def) {
+            String s = text(name, null);
+            if (s == null) {
+                return def;
+            }
+            try {
+                return Enum.valueOf(type, s.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new MattingException("preset " + source + ": \"" + name + "\" is \"" + s + "\"; use one of "
+                        + Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+            }
+        }
+
+        int color(String name, int def) {
+            String s = text(name, null);
+            if (s == null) {
+                return def;
+            }
+            String hex = s.startsWith("#") ? s.substring(1) : s;
+            if (!hex.matches("[0-9a-fA-F]{6}|[0-9a-fA-F]{8}")) {
+                throw new MattingException("preset " + source + ": \"" + name + "\" is \"" + s + "\"; write a colour as #RRGGBB or #AARRGGBB");
+            }
+            int v = Integer.parseUnsignedInt(hex, 16);
+            return hex.length() == 6 ? 0xFF000000 | v : v;
+        }
+
+        Path path(String name, Path baseDir) {
+            String s = text(name, null);
+            if (s == null || s.isBlank()) {
+                return null;
+            }
+            Path p = Path.of(s);
+            return p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p).normalize();
+        }
+    }
+}
