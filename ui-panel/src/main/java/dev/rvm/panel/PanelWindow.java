@@ -1,0 +1,96 @@
+package dev.rvm.panel;
+
+import com.formdev.flatlaf.FlatDarkLaf;
+import dev.rvm.matting.preset.Preset;
+import dev.rvm.panel.gst.PanelPipeline;
+
+import javax.swing.JFrame;
+import javax.swing.SwingUtilities;
+import javax.swing.WindowConstants;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The standalone panel ({@code ./rvm panel}): the editor panel in its own window over its own pipeline. */
+public final class PanelWindow {
+
+    private final JFrame frame;
+    private final EditorPanel panel;
+    private final PanelPipeline pipeline;
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private PanelWindow(PanelPipeline pipeline, Preset preset) {
+        this.pipeline = pipeline;
+        panel = EditorPanel.attach(pipeline.pipeline(), pipeline.matte(), preset);
+        frame = new JFrame("RVM matting panel");
+        frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
+        frame.add(panel.component());
+        frame.pack();
+        frame.setLocationRelativeTo(null);
+        frame.addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosed(WindowEvent e) {
+                close();
+            }
+        });
+    }
+
+    /** Installs the look once per JVM; FlatLaf scales with the screen (HiDPI) by itself. */
+    public static void installLook() {
+        if (!(javax.swing.UIManager.getLookAndFeel() instanceof FlatDarkLaf)) {
+            FlatDarkLaf.setup();
+        }
+    }
+
+    /** Builds the window on the EDT, shows it and starts the pipeline. */
+    public static PanelWindow open(PanelPipeline pipeline, Preset preset) {
+        AtomicReference<PanelWindow> window = new AtomicReference<>();
+        try {
+            SwingUtilities.invokeAndWait(() -> {
+                installLook();
+                PanelWindow w = new PanelWindow(pipeline, preset);
+                w.frame.setVisible(true);
+                window.set(w);
+            });
+        } catch (InvocationTargetException e) {
+            pipeline.close();
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while opening the panel", e);
+        }
+        pipeline.play();
+        return window.get();
+    }
+
+    public JFrame frame() {
+        return frame;
+    }
+
+    public EditorPanel panel() {
+        return panel;
+    }
+
+    public PanelPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** Blocks until the user closes the window. */
+    public void awaitClose() throws InterruptedException {
+        closed.await();
+    }
+
+    public void close() {
+        if (closed.getCount() == 0) {
+            return;
+        }
+        panel.close();
+        pipeline.close();
+        if (frame.isDisplayable()) {
+            SwingUtilities.invokeLater(frame::dispose);
+        }
+        closed.countDown();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.rvm.panel.gst;
+
+import dev.rvm.matting.Device;
+import dev.rvm.matting.MattingException;
+import dev.rvm.matting.preset.BackgroundChoice;
+import dev.rvm.panel.control.MattingControls;
+import org.freedesktop.gstreamer.Bus;
+import org.freedesktop.gstreamer.Element;
+import org.freedesktop.gstreamer.Format;
+import org.freedesktop.gstreamer.GstObject;
+import org.freedesktop.gstreamer.Pipeline;
+import org.freedesktop.gstreamer.State;
+import org.freedesktop.gstreamer.event.SeekFlags;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@link MattingControls} over an {@code rvmmatte} element, by its GObject properties. Ratio, chunk
+ * and background change while playing. Model and device choose the network session, which the element
+ * opens when it starts, so those changes stop the pipeline, set the property, and resume at the same
+ * position; if the element then fails to start, the old value is put back and the pipeline resumed.
+ */
+public final class ElementControls implements MattingControls {
+
+    /** Values of the element's {@code background} enum, in its order. */
+    private static final String[] BACKGROUND_NICKS = {"none", "color", "image", "blur"};
+    private static final long START_TIMEOUT_S = 20;
+
+    private final Element matte;
+    private final Pipeline pipeline;
+    private volatile Listener listener;
+    private volatile String lastError;
+
+    public ElementControls(Element matte, Pipeline pipeline) {
+        this.matte = Objects.requireNonNull(matte, "matte");
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        pipeline.getBus().connect((Bus.ERROR) this::onBusError);
+    }
+
+    public Element element() {
+        return matte;
+    }
+
+    @Override
+    public void setListener(Listener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public void setModel(String model) {
+        if (!model.equals(matte.get("model"))) {
+            whileStopped("model", model);
+        }
+    }
+
+    @Override
+    public void setDevice(Device device) {
+        if (!(matte.get("device") instanceof Number n && n.intValue() == device.ordinal())) {
+            whileStopped("device", device.ordinal());
+        }
+    }
+
+    @Override
+    public void setDownsampleRatio(float ratio) {
+        matte.set("downsample-ratio", ratio);
+    }
+
+    @Override
+    public void setSeqChunk(int frames) {
+        matte.set("seq-chunk", frames);
+    }
+
+    @Override
+    public void setBackground(BackgroundChoice b) {
+        int kind = switch (b.kind()) {
+            case TRANSPARENT -> 0;
+            case COLOR -> 1;
+            case IMAGE -> 2;
+            case BLUR -> 3;
+            case VIDEO -> throw new MattingException("rvmmatte cannot composite over a video yet (its background is "
+                    + String.join(", ", BACKGROUND_NICKS) + "); choose a colour, image or blur, or use ./rvm convert for video backgrounds");
+        };
+        // Details first, kind last: the element never composites with a half-set background.
+        matte.set("background-color", b.color());
+        matte.set("blur-strength", b.blurStrength());
+        if (b.image() != null) {
+            matte.set("background-location", b.image().toString());
+        }
+        matte.set("background", kind);
+    }
+
+    @Override
+    public void reset() {
+        matte.emit("reset");
+    }
+
+    @Override
+    public double lastInferenceMillis() {
+        if (!matte.listPropertyNames().contains("inference-ms")) {
+            return Double.NaN;
+        }
+        return matte.get("inference-ms") instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private void onBusError(GstObject source, int code, String message) {
+        String text = (source == null ? "pipeline" : source.getName()) + ": " + message;
+        lastError = text;
+        Listener l = listener;
+        if (l != null) {
+            l.onError(text);
+        }
+    }
+
+    /** Sets a property the element reads only when it starts, keeping the playback position. */
+    private void whileStopped(String property, Object value) {
+        State before = pipeline.getState(TimeUnit.SECONDS.toNanos(5));
+        if (before == State.NULL || before == State.VOID_PENDING) {
+            matte.set(property, value);
+            return;
+        }
+        Object old = matte.get(property);
+        long position = pipeline.queryPosition(Format.TIME);
+        lastError = null;
+        pipeline.setState(State.NULL);
+        matte.set(property, value);
+        if (resume(before, position)) {
+            return;
+        }
+        String why = lastError;
+        pipeline.setState(State.NULL);
+        matte.set(property, old);
+        resume(before, position);
+        throw new MattingException(String.format(Locale.ROOT, "%s %s did not start%s; kept %s", property, value,
+                why == null ? "" : " (" + why + ")", old));
+    }
+
+    private boolean resume(State target, long position) {
+        pipeline.setState(State.PAUSED);
+        State reached = pipeline.getState(TimeUnit.SECONDS.toNanos(START_TIMEOUT_S));
+        if (reached != State.PAUSED && reached != State.PLAYING) {
+            return false;
+        }
+        if (position > 0) {
+            pipeline.seekSimple(Format.TIME, EnumSet.of(SeekFlags.FLUSH, SeekFlags.ACCURATE), position);
+            pipeline.getState(TimeUnit.SECONDS.toNanos(START_TIMEOUT_S));
+        }
+        pipeline.setState(target);
+        return true;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.rvm.panel.gst;
+
+import org.freedesktop.gstreamer.Bin;
+import org.freedesktop.gstreamer.Bus;
+import org.freedesktop.gstreamer.Element;
+import org.freedesktop.gstreamer.ElementFactory;
+import org.freedesktop.gstreamer.Format;
+import org.freedesktop.gstreamer.Gst;
+import org.freedesktop.gstreamer.Pipeline;
+import org.freedesktop.gstreamer.State;
+import org.freedesktop.gstreamer.event.SeekFlags;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The standalone panel's own pipeline: an input, the matting element, and a synchronised sink on each
+ * of its outputs (the element only produces what is linked). Files loop, as an editor preview does.
+ *
+ * <pre>input ! videoconvert ! matte  matte.src ! queue ! fakesink  matte.alpha ! ...  matte.fgr ! ...</pre>
+ */
+public final class PanelPipeline implements AutoCloseable {
+
+    /** Outputs of rvmmatte: composite, matte, foreground. */
+    public static final String[] OUTPUT_PADS = {"src", "alpha", "fgr"};
+
+    private final Pipeline pipeline;
+    private final Element matte;
+    private final ExecutorService looper = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "rvm-panel-loop");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private PanelPipeline(Bin input, Element matte) {
+        this.matte = matte;
+        pipeline = new Pipeline("rvm-panel");
+        Element convert = ElementFactory.make("videoconvert", "input-convert");
+        pipeline.addMany(input, convert, matte);
+        if (!Element.linkMany(input, convert, matte)) {
+            throw new IllegalStateException("cannot link the input to " + matte.getName());
+        }
+        for (String pad : OUTPUT_PADS) {
+            Element queue = ElementFactory.make("queue", "queue-" + pad);
+            // A short queue keeps the preview (tapped before it) close to what the sinks show.
+            queue.set("max-size-buffers", 2);
+            queue.set("max-size-time", 0L);
+            queue.set("max-size-bytes", 0);
+            Element sink = ElementFactory.make("fakesink", "sink-" + pad);
+            sink.set("sync", true);
+            sink.set("qos", true);
+            sink.set("max-lateness", 40_000_000L);
+            pipeline.addMany(queue, sink);
+            if (!Element.linkPads(matte, pad, queue, "sink") || !queue.link(sink)) {
+                throw new IllegalStateException("cannot link pad " + pad + " of " + matte.getName());
+            }
+        }
+        pipeline.getBus().connect((Bus.EOS) source -> looper.execute(this::rewind));
+    }
+
+    /**
+     * @param input "FILE", "/dev/videoN", or a gst-launch description such as {@code videotestsrc}; null
+     *              for a test pattern
+     * @param matte the matting element, not yet in a pipeline
+     */
+    public static PanelPipeline open(String input, Element matte) {
+        GstRuntime.ensureStarted();
+        return new PanelPipeline(Gst.parseBinFromDescription(inputDescription(input), true), matte);
+    }
+
+    /** The gst-launch description of an input given on the command line; fails clearly on a missing file. */
+    static String inputDescription(String input) {
+        if (input == null || input.isBlank()) {
+            return "videotestsrc pattern=ball is-live=true ! video/x-raw,width=640,height=360,framerate=30/1";
+        }
+        if (input.startsWith("/dev/video")) {
+            return "v4l2src device=" + quoted(input);
+        }
+        Path file = Path.of(input);
+        if (Files.isRegularFile(file)) {
+            return "filesrc location=" + quoted(file.toAbsolutePath().toString()) + " ! decodebin";
+        }
+        if (input.contains("/") || input.contains(".") && !input.contains(" ")) {
+            throw new IllegalArgumentException("input " + input + " does not exist; give a video file, a /dev/videoN camera, "
+                    + "or a GStreamer source description");
+        }
+        return input;
+    }
+
+    private static String quoted(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    public Element matte() {
+        return matte;
+    }
+
+    public void play() {
+        pipeline.play();
+    }
+
+    private void rewind() {
+        pipeline.seekSimple(Format.TIME, EnumSet.of(SeekFlags.FLUSH, SeekFlags.KEY_UNIT), 0);
+    }
+
+    @Override
+    public void close() {
+        looper.shutdownNow();
+        pipeline.setState(State.NULL);
+        pipeline.dispose();
+    }
+}

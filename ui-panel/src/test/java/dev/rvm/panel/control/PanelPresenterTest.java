@@ -1,0 +1,237 @@
+package dev.rvm.panel.control;
+
+import dev.rvm.matting.Device;
+import dev.rvm.matting.MattingException;
+import dev.rvm.matting.MattingSettings;
+import dev.rvm.matting.preset.BackgroundChoice;
+import dev.rvm.matting.preset.BackgroundChoice.Kind;
+import dev.rvm.matting.preset.Preset;
+import dev.rvm.matting.preset.PresetJson;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyFloat;
+import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+@ExtendWith(MockitoExtension.class)
+class PanelPresenterTest {
+
+    @Mock
+    MattingControls controls;
+    @Mock
+    PanelView view;
+    @TempDir
+    Path dir;
+
+    /** Element calls are queued and run when the test says, like the real control thread. */
+    final List<Runnable> controlQueue = new ArrayList<>();
+    final Executor controlThread = controlQueue::add;
+    final Executor uiThread = Runnable::run;
+    PanelPresenter presenter;
+
+    @BeforeEach
+    void start() {
+        presenter = new PanelPresenter(controls, view, Preset.DEFAULTS, controlThread, uiThread);
+        presenter.start();
+        runControlThread();
+        clearInvocations(controls, view);
+    }
+
+    void runControlThread() {
+        while (!controlQueue.isEmpty()) {
+            controlQueue.remove(0).run();
+        }
+    }
+
+    @Test
+    void startAppliesEveryInitialSettingToTheElement() {
+        Preset p = new Preset(new MattingSettings("mobilenetv3", 0.5f, 3, 0, Device.CPU),
+                BackgroundChoice.DEFAULT.withColor(0xFF0000FF));
+        PanelPresenter other = new PanelPresenter(controls, view, p, controlThread, uiThread);
+        other.start();
+        verify(view).showSettings(p);
+        verify(view).showViewMode(ViewMode.COMPOSITE);
+        verify(controls, never()).setModel(any()); // nothing touches the element on the UI thread
+        verify(controls, never()).setBackground(any());
+        runControlThread();
+        verify(controls).setModel("mobilenetv3");
+        verify(controls).setDevice(Device.CPU);
+        verify(controls).setDownsampleRatio(0.5f);
+        verify(controls).setSeqChunk(3);
+        verify(controls).setBackground(p.background());
+    }
+
+    @Test
+    void elementCallsRunOnTheControlThreadNotTheCaller() {
+        presenter.chooseDownsampleRatio(0.25f);
+        verify(controls, never()).setDownsampleRatio(anyFloat());
+        assertEquals(0.25f, presenter.settings().matting().downsampleRatio(), "the controls show the choice at once");
+        runControlThread();
+        verify(controls).setDownsampleRatio(0.25f);
+        verify(view).showError(null);
+    }
+
+    @Test
+    void colourThenImageSetTheBackgroundInOrder() throws Exception {
+        Path png = dir.resolve("bg.png");
+        Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+        presenter.chooseColor(0xFF112233);
+        presenter.chooseImage(png);
+        runControlThread();
+        InOrder order = inOrder(controls);
+        order.verify(controls).setBackground(new BackgroundChoice(Kind.COLOR, 0xFF112233, null, null, 16));
+        order.verify(controls).setBackground(new BackgroundChoice(Kind.IMAGE, 0xFF112233, png, null, 16));
+        assertEquals(Kind.IMAGE, presenter.settings().background().kind());
+    }
+
+    @Test
+    void aMissingOrWrongPictureIsShownAndNeverReachesTheElement() throws Exception {
+        presenter.chooseImage(dir.resolve("nope.png"));
+        verify(view).showError(contains("does not exist"));
+        Path gif = dir.resolve("anim.png");
+        Files.write(gif, "GIF89a....".getBytes());
+        presenter.chooseImage(gif);
+        verify(view).showError(contains("not a PNG or JPEG"));
+        runControlThread();
+        verify(controls, never()).setBackground(any());
+        assertEquals(Kind.TRANSPARENT, presenter.settings().background().kind());
+    }
+
+    @Test
+    void choosingImageKindWithoutAPictureAsksForOne() {
+        presenter.chooseBackgroundKind(Kind.IMAGE);
+        verify(view).showError(contains("Choose an image file"));
+        verify(view).showSettings(Preset.DEFAULTS);
+        runControlThread();
+        verify(controls, never()).setBackground(any());
+    }
+
+    @Test
+    void aRefusedChangeIsShownAndTheControlsGoBack() {
+        doThrow(new MattingException("model /x.onnx did not start (no such file)")).when(controls).setSeqChunk(4);
+        presenter.chooseSeqChunk(4);
+        runControlThread();
+        verify(view).showError("model /x.onnx did not start (no such file)");
+        verify(view).showSettings(Preset.DEFAULTS);
+        assertEquals(1, presenter.settings().matting().seqChunk());
+    }
+
+    @Test
+    void anUnknownModelNameIsRefusedBeforeTheElementSeesIt() {
+        presenter.chooseModel("resnet50");
+        verify(view).showError(contains("neither a built-in name"));
+        runControlThread();
+        verify(controls, never()).setModel(any());
+    }
+
+    @Test
+    void resolutionAndLatencyFollowTheInputAndTheChoices() {
+        presenter.onInputFormat(400, 300, 30);
+        verify(view).showInternalResolution("auto (1.000): 400x300");
+        verify(view).showChunkLatency("no added latency");
+        presenter.chooseDownsampleRatio(0.25f);
+        verify(view).showInternalResolution("0.250: 100x75");
+        presenter.chooseSeqChunk(4);
+        verify(view).showChunkLatency("+100 ms (3 frames at 30 fps)");
+    }
+
+    @Test
+    void derivedTextMatchesTheUpstreamRules() {
+        MattingSettings auto = MattingSettings.DEFAULTS;
+        assertEquals("auto (0.267): 512x288", PanelPresenter.internalResolution(auto, 1920, 1080));
+        assertEquals("auto", PanelPresenter.internalResolution(auto, 0, 0));
+        assertEquals("0.400: 768x432", PanelPresenter.internalResolution(auto.withDownsampleRatio(0.4f), 1920, 1080));
+        assertEquals("+2 frames", PanelPresenter.chunkLatency(3, 0));
+        assertEquals("+33 ms (1 frame at 29.97 fps)", PanelPresenter.chunkLatency(2, 29.97));
+    }
+
+    @Test
+    void statsAreFormattedWithOrWithoutInferenceTime() {
+        presenter.onStats(24.84, 38.25);
+        verify(view).showStats("24.8 fps, 38.3 ms/frame");
+        presenter.onStats(30, Double.NaN);
+        verify(view).showStats("30.0 fps");
+    }
+
+    @Test
+    void pipelineErrorsAreShown() {
+        presenter.onError("rvmmatte: could not open model");
+        verify(view).showError("rvmmatte: could not open model");
+    }
+
+    @Test
+    void viewModeChangesOnlyTheView() {
+        presenter.chooseViewMode(ViewMode.RED_OVERLAY);
+        verify(view).showViewMode(ViewMode.RED_OVERLAY);
+        assertEquals(ViewMode.RED_OVERLAY, presenter.viewMode());
+        assertTrue(controlQueue.isEmpty());
+    }
+
+    @Test
+    void presetsSaveAndLoadEverySetting() throws Exception {
+        presenter.chooseDownsampleRatio(0.3f);
+        presenter.chooseSeqChunk(2);
+        presenter.chooseBlurStrength(40);
+        Path file = dir.resolve("look.json");
+        presenter.savePreset(file);
+        runControlThread();
+        Preset saved = PresetJson.read(file);
+        assertEquals(presenter.settings(), saved);
+
+        PanelPresenter fresh = new PanelPresenter(controls, view, Preset.DEFAULTS, controlThread, uiThread);
+        clearInvocations(controls, view);
+        fresh.loadPreset(file);
+        runControlThread();
+        assertEquals(saved, fresh.settings());
+        verify(controls).setDownsampleRatio(0.3f);
+        verify(controls).setSeqChunk(2);
+        verify(controls).setBackground(saved.background());
+        verify(view, never()).showError(any(String.class));
+        verify(view).showError(isNull());
+    }
+
+    @Test
+    void aBrokenPresetIsShownAndChangesNothing() throws Exception {
+        Path file = dir.resolve("broken.json");
+        Files.writeString(file, "{\"seqChunk\": -3}");
+        presenter.loadPreset(file);
+        runControlThread();
+        ArgumentCaptor<String> message = ArgumentCaptor.forClass(String.class);
+        verify(view).showError(message.capture());
+        assertTrue(message.getValue().contains(file.toString()), message.getValue());
+        verify(controls, never()).setSeqChunk(org.mockito.ArgumentMatchers.anyInt());
+        assertEquals(Preset.DEFAULTS, presenter.settings());
+    }
+
+    @Test
+    void resetGoesToTheElementAndItsFailureIsShown() {
+        presenter.resetState();
+        runControlThread();
+        verify(controls).reset();
+        doThrow(new IllegalStateException("no element")).when(controls).reset();
+        presenter.resetState();
+        runControlThread();
+        verify(view).showError("no element");
+    }
+}
