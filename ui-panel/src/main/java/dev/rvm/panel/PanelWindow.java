@@ -2,6 +2,7 @@ package dev.rvm.panel;
 
 import com.formdev.flatlaf.FlatDarkLaf;
 import dev.rvm.matting.preset.Preset;
+import dev.rvm.panel.control.MattingControls;
 import dev.rvm.panel.gst.PanelPipeline;
 
 import javax.swing.JFrame;
@@ -21,9 +22,11 @@ public final class PanelWindow {
     private final PanelPipeline pipeline;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private PanelWindow(PanelPipeline pipeline, Preset preset) {
+    private PanelWindow(PanelPipeline pipeline, MattingControls controls, Preset preset) {
         this.pipeline = pipeline;
-        panel = EditorPanel.attach(pipeline.pipeline(), pipeline.matte(), preset);
+        panel = controls == null
+                ? EditorPanel.attach(pipeline.pipeline(), pipeline.matte(), preset)
+                : EditorPanel.attach(pipeline.matte(), controls, preset);
         frame = new JFrame("RVM matting panel");
         frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
         frame.add(panel.component());
@@ -44,13 +47,18 @@ public final class PanelWindow {
         }
     }
 
-    /** Builds the window on the EDT, shows it and starts the pipeline. */
+    /** Builds the window on the EDT over an {@code rvmmatte} pipeline, shows it and starts the pipeline. */
     public static PanelWindow open(PanelPipeline pipeline, Preset preset) {
+        return open(pipeline, null, preset);
+    }
+
+    /** As {@link #open(PanelPipeline, Preset)}, with other controls for the matting element (null: its properties). */
+    public static PanelWindow open(PanelPipeline pipeline, MattingControls controls, Preset preset) {
         AtomicReference<PanelWindow> window = new AtomicReference<>();
         try {
             SwingUtilities.invokeAndWait(() -> {
                 installLook();
-                PanelWindow w = new PanelWindow(pipeline, preset);
+                PanelWindow w = new PanelWindow(pipeline, controls, preset);
                 w.frame.setVisible(true);
                 window.set(w);
             });
