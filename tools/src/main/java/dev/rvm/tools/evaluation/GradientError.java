@@ -18,6 +18,10 @@ public final class GradientError implements AutoCloseable {
     public static final double SIGMA = 1.4;
     private static final double EPSILON = 1e-2;
 
+    static {
+        OpenCvNatives.ensureLoaded(); // before the Mat fields below are initialised
+    }
+
     private final Mat kernelX;
     private final Mat kernelY;
     private final Mat input = new Mat();
@@ -29,7 +33,6 @@ public final class GradientError implements AutoCloseable {
     private float[] predMagnitude = new float[0];
 
     public GradientError() {
-        OpenCvNatives.ensureLoaded();
         double[][] k = kernelX(SIGMA);
         kernelX = new Mat(k.length, k.length, CvType.CV_64F);
         kernelY = new Mat(k.length, k.length, CvType.CV_64F);
