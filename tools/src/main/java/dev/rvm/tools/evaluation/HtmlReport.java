@@ -94,7 +94,7 @@ public final class HtmlReport {
                 worst = i;
             }
         }
-        double top = max > 0 ? max * 1.1 : 1;
+        double top = niceCeiling(max);
         double mean = clip.mean(metric);
         double plotWidth = CHART_WIDTH - LEFT - RIGHT;
         double plotHeight = CHART_HEIGHT - TOP - BOTTOM;
@@ -111,13 +111,19 @@ public final class HtmlReport {
         html.append(String.format(Locale.ROOT,
                 "<path d=\"M%d %d V%.1f H%d\" stroke=\"#999\" fill=\"none\"/>", LEFT, TOP, TOP + plotHeight, CHART_WIDTH - RIGHT));
         html.append(String.format(Locale.ROOT,
-                "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%s</text>", LEFT - 4, TOP + 4, ConsoleTable.format(top)));
+                "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%s</text>", LEFT - 4, TOP + 4, axisLabel(top)));
         html.append(String.format(Locale.ROOT,
                 "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">0</text>", LEFT - 4, TOP + plotHeight));
         html.append(String.format(Locale.ROOT,
                 "<text x=\"%d\" y=\"%d\" font-size=\"10\">frame 1</text>", LEFT, CHART_HEIGHT - 6));
         html.append(String.format(Locale.ROOT,
                 "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">frame %d</text>", CHART_WIDTH - RIGHT, CHART_HEIGHT - 6, n));
+        html.append(String.format(Locale.ROOT,
+                "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>",
+                LEFT, TOP + plotHeight / 2, CHART_WIDTH - RIGHT, TOP + plotHeight / 2));
+        html.append(String.format(Locale.ROOT,
+                "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s</text>",
+                LEFT - 4, TOP + plotHeight / 2 + 4, axisLabel(top / 2)));
         if (!Double.isNaN(mean)) {
             double y = TOP + plotHeight * (1 - mean / top);
             html.append(String.format(Locale.ROOT,
@@ -150,6 +156,24 @@ public final class HtmlReport {
                     escape(clip.clip().frames().get(worst)), ConsoleTable.format(max)));
         }
         html.append("</svg>\n");
+    }
+
+    /** The smallest 1, 2, 2.5 or 5 x 10^k at or above the maximum: round numbers on the axis. */
+    static double niceCeiling(double max) {
+        if (!(max > 0)) {
+            return 1;
+        }
+        double power = Math.pow(10, Math.floor(Math.log10(max)));
+        for (double step : new double[] {1, 2, 2.5, 5, 10}) {
+            if (step * power >= max) {
+                return step * power;
+            }
+        }
+        return 10 * power;
+    }
+
+    private static String axisLabel(double value) {
+        return java.math.BigDecimal.valueOf(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     private static double x(int frame, int frames, double plotWidth) {
