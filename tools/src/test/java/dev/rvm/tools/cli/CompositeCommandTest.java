@@ -52,7 +52,7 @@ class CompositeCommandTest {
         writeForeground();
         TestImages.writeColor(dir.resolve("bg.png"), 2, 1, 100, 100, 100, 10, 20, 30);
         Path out = dir.resolve("out/ds/clip");
-        CommandRun run = CommandRun.of("composite", "--fgr-dir", dir.resolve("fgr").toString(), "--pha-dir",
+        CliRun run = CliRun.of("composite", "--fgr-dir", dir.resolve("fgr").toString(), "--pha-dir",
                 dir.resolve("pha").toString(), "--background", dir.resolve("bg.png").toString(), "--output", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         // frame 0: alpha 0 -> background, alpha 1 -> foreground
@@ -65,7 +65,7 @@ class CompositeCommandTest {
 
         // The output is an evaluation clip: evaluating it against itself scores 0.
         Path root = dir.resolve("out");
-        CommandRun self = CommandRun.of("evaluate", "--pred-dir", root.toString(), "--true-dir", root.toString(),
+        CliRun self = CliRun.of("evaluate", "--pred-dir", root.toString(), "--true-dir", root.toString(),
                 "--csv", dir.resolve("self.csv").toString());
         assertEquals(0, self.exitCode(), self.err());
         assertEquals("ds,clip,2,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000",
@@ -80,7 +80,7 @@ class CompositeCommandTest {
         java.util.Arrays.fill(white, 255);
         TestImages.writeColor(dir.resolve("bg/b.png"), 4, 2, white);
         Path out = dir.resolve("out");
-        CommandRun run = CommandRun.of("composite", "--fgr-dir", dir.resolve("fgr").toString(), "--pha-dir",
+        CliRun run = CliRun.of("composite", "--fgr-dir", dir.resolve("fgr").toString(), "--pha-dir",
                 dir.resolve("pha").toString(), "--background", dir.resolve("bg").toString(), "--output", out.toString(),
                 "--resize", "4x2");
         assertEquals(0, run.exitCode(), run.err());
@@ -98,12 +98,12 @@ class CompositeCommandTest {
     void videoBackgroundIsRefusedWithAWayOut() throws IOException {
         writeForeground();
         Path video = Files.writeString(dir.resolve("bg.mp4"), "");
-        CommandRun run = CommandRun.of("composite", "--fgr-dir", dir.resolve("fgr").toString(), "--pha-dir",
+        CliRun run = CliRun.of("composite", "--fgr-dir", dir.resolve("fgr").toString(), "--pha-dir",
                 dir.resolve("pha").toString(), "--background", video.toString(), "--output", dir.resolve("out").toString());
         assertNotEquals(0, run.exitCode());
         assertTrue(run.err().contains("video backgrounds are not supported (" + video + ")"), run.err());
         assertTrue(run.err().contains("ffmpeg"), run.err());
-        assertTrue(CommandRun.of("composite", "--help").out().contains("Video files are not supported"));
+        assertTrue(CliRun.of("composite", "--help").out().contains("Video files are not supported"));
     }
 
     @Test
@@ -111,7 +111,7 @@ class CompositeCommandTest {
         writeForeground();
         TestImages.writeColor(dir.resolve("bg.png"), 2, 1, 0, 0, 0, 0, 0, 0);
         Files.delete(dir.resolve("pha/1.png"));
-        CommandRun run = CommandRun.of("composite", "--fgr-dir", dir.resolve("fgr").toString(), "--pha-dir",
+        CliRun run = CliRun.of("composite", "--fgr-dir", dir.resolve("fgr").toString(), "--pha-dir",
                 dir.resolve("pha").toString(), "--background", dir.resolve("bg.png").toString(), "--output", dir.resolve("out").toString());
         assertNotEquals(0, run.exitCode());
         assertTrue(run.err().contains("missing alpha frame " + dir.resolve("pha/1.png")), run.err());
@@ -120,7 +120,7 @@ class CompositeCommandTest {
     @Test
     void badResizeIsExplained() throws IOException {
         writeForeground();
-        CommandRun run = CommandRun.of("composite", "--fgr-dir", dir.resolve("fgr").toString(), "--pha-dir",
+        CliRun run = CliRun.of("composite", "--fgr-dir", dir.resolve("fgr").toString(), "--pha-dir",
                 dir.resolve("pha").toString(), "--background", dir.resolve("bg.png").toString(), "--output", dir.resolve("out").toString(),
                 "--resize", "512by288");
         assertNotEquals(0, run.exitCode());

@@ -39,10 +39,10 @@ class EvaluateCommandTest {
         }
     }
 
-    private CommandRun evaluate(String... extra) {
+    private CliRun evaluate(String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("evaluate", "--pred-dir", pred.toString(), "--true-dir", truth.toString()));
         args.addAll(List.of(extra));
-        return CommandRun.of(args.toArray(String[]::new));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     @Test
@@ -50,7 +50,7 @@ class EvaluateCommandTest {
         writeClips();
         Path csv = dir.resolve("scores.csv");
         Path html = dir.resolve("report.html");
-        CommandRun run = evaluate("--workers", "2", "--csv", csv.toString(), "--html", html.toString());
+        CliRun run = evaluate("--workers", "2", "--csv", csv.toString(), "--html", html.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("pha_mad"), run.out());
         assertTrue(run.out().contains("(mean)"), run.out());
@@ -78,7 +78,7 @@ class EvaluateCommandTest {
     void metricsNotRequestedStayEmptyInTheCsv() throws IOException {
         writeClips();
         Path csv = dir.resolve("scores.csv");
-        CommandRun run = evaluate("--metrics", "pha_mad,pha_conn", "--csv", csv.toString());
+        CliRun run = evaluate("--metrics", "pha_mad,pha_conn", "--csv", csv.toString());
         assertEquals(0, run.exitCode(), run.err());
         String[] row = Files.readAllLines(csv).get(1).split(",", -1);
         assertEquals(10, row.length);
@@ -93,7 +93,7 @@ class EvaluateCommandTest {
         writeClips();
         Path missing = pred.resolve("vm/0001/pha/0002.png");
         Files.delete(missing);
-        CommandRun run = evaluate();
+        CliRun run = evaluate();
         assertNotEquals(0, run.exitCode());
         assertTrue(run.err().contains("missing prediction frame " + missing), run.err());
         assertEquals(1, run.err().strip().lines().count(), "one line, no stack trace: " + run.err());
@@ -105,7 +105,7 @@ class EvaluateCommandTest {
         Path wrong = pred.resolve("vm/0000/pha/0001.png");
         TestImages.writeFlat(wrong, 4, 3, 0);
         Path csv = dir.resolve("scores.csv");
-        CommandRun run = evaluate("--csv", csv.toString());
+        CliRun run = evaluate("--csv", csv.toString());
         assertNotEquals(0, run.exitCode());
         assertTrue(run.err().contains("size mismatch: prediction " + wrong + " is 4x3"), run.err());
         assertTrue(run.err().contains("is 8x6"), run.err());
@@ -116,7 +116,7 @@ class EvaluateCommandTest {
     void emptyGroundTruthDirectoryIsNamed() throws IOException {
         pred = Files.createDirectories(dir.resolve("pred"));
         truth = Files.createDirectories(dir.resolve("true"));
-        CommandRun run = evaluate();
+        CliRun run = evaluate();
         assertNotEquals(0, run.exitCode());
         assertTrue(run.err().contains("no clips found under " + truth), run.err());
     }
@@ -125,7 +125,7 @@ class EvaluateCommandTest {
     void clipWithoutFramesIsNamed() throws IOException {
         writeClips();
         Path empty = Files.createDirectories(truth.resolve("vm/0002/pha"));
-        CommandRun run = evaluate();
+        CliRun run = evaluate();
         assertNotEquals(0, run.exitCode());
         assertTrue(run.err().contains("no frames in " + empty), run.err());
     }
@@ -133,7 +133,7 @@ class EvaluateCommandTest {
     @Test
     void unknownMetricIsNamed() throws IOException {
         writeClips();
-        CommandRun run = evaluate("--metrics", "pha_sad");
+        CliRun run = evaluate("--metrics", "pha_sad");
         assertNotEquals(0, run.exitCode());
         assertTrue(run.err().contains("unknown metric 'pha_sad'"), run.err());
     }
@@ -143,7 +143,7 @@ class EvaluateCommandTest {
         writeClips();
         Path broken = pred.resolve("vm/0000/pha/0000.png");
         Files.writeString(broken, "not a png");
-        CommandRun run = evaluate("--metrics", "pha_mad");
+        CliRun run = evaluate("--metrics", "pha_mad");
         assertNotEquals(0, run.exitCode());
         assertTrue(run.err().contains("cannot decode image " + broken), run.err());
     }
