@@ -45,6 +45,23 @@ class EvaluationConnectivityTest {
     }
 
     @Test
+    void componentsAreFollowedInEveryDirection() {
+        // A hook (6 pixels) reached from its top-right pixel only by going down, left and up, next to
+        // a column of 3. The hook is the largest component, so its .8/.45 pixel keeps level .4 and
+        // scores .4 / 1000 (a labelling that missed a direction would split the hook into two 3s and
+        // score 89/255 / 1000 instead).
+        FloatImage truth = TestImages.alpha(5, 3,
+                0, 0, 255, 0, 255,
+                204, 0, 255, 0, 255,
+                255, 255, 255, 0, 255);
+        FloatImage pred = TestImages.alpha(5, 3,
+                0, 0, 255, 0, 255,
+                115, 0, 255, 0, 255,
+                255, 255, 255, 0, 255);
+        assertEquals(0.4 / 1000, conn.compute(pred, truth), 1e-9);
+    }
+
+    @Test
     void differencesBelowFifteenHundredthsAboveTheLevelCountAsFullyConnected() {
         // One pixel, truth .1 (26/255 = .102 >= .1), prediction 0: the intersection at .1 is empty,
         // so the level is 0. d_t = .102 < .15 -> phi_t = 1; d_p = 0 -> phi_p = 1: no error.
@@ -55,9 +72,9 @@ class EvaluationConnectivityTest {
 
     @Test
     void thresholdsAreInclusiveAtExactTenths() {
-        // 153/255 is 0.6f exactly, and 0.6f >= 0.6000000000000001 (numpy's arange value) in double:
-        // so the pixel stays in at threshold .6 and leaves at .7 with level .6 (were the comparison
-        // exclusive, it would leave at .6 with level .5 and score .5 / 1000).
+        // 153/255 rounds to 0.6f = 0.6000000238 in float32, above numpy's 0.6000000000000001, so the
+        // pixel is still in at threshold .6 and leaves at .7 with level .6. (Compared in float32, as
+        // old numpy did, the two are equal and only an inclusive >= keeps it; either way it stays.)
         // truth 1, prediction .6: level .6; phi_t = 1 - .4 = .6, phi_p = 1 - 0 = 1 -> .4 / 1000.
         assertEquals(0.4 / 1000, conn.compute(TestImages.alpha(1, 1, 153), TestImages.alpha(1, 1, 255)), 1e-7);
     }

@@ -37,15 +37,26 @@ class EvaluationGradientTest {
     @Test
     void stepEdgeAgainstFlatPredictionMatchesTheDefinition() {
         // 20x5 image, 0 left of column 10 and 1 from it; the prediction is flat (normalised to 0,
-        // so no gradient). Columns are constant and borders replicate, so gy = 0 and every row has
-        // gx(x) = sum_i g(i-4) * sum_{j: x+j-4 >= 10} g'(j-4) / norm.
-        int width = 20;
-        int height = 5;
+        // so no gradient).
+        assertFlatPredictionScores(20, 5, x -> x >= 10);
+    }
+
+    @Test
+    void bordersAreReplicated() {
+        // Only column 0 is bright: replicated borders continue it to the left (an edge at 0|1 only);
+        // mirrored or zero borders would put a second edge outside the image and score differently.
+        assertFlatPredictionScores(12, 3, x -> x <= 0);
+    }
+
+    /**
+     * Columns are constant and borders replicate, so gy = 0 and every row has
+     * gx(x) = sum_i g(i-4) * sum_j g'(j-4) * t(clamp(x + j - 4)) / norm; the error is
+     * height * sum_x gx(x)^2 / 1000.
+     */
+    private static void assertFlatPredictionScores(int width, int height, java.util.function.IntPredicate bright) {
         int[] truth = new int[width * height];
-        for (int y = 0; y < height; y++) {
-            for (int x = 10; x < width; x++) {
-                truth[y * width + x] = 255;
-            }
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = bright.test(i % width) ? 255 : 0;
         }
         double norm = 0;
         double gaussSum = 0;
@@ -61,7 +72,7 @@ class EvaluationGradientTest {
             double gx = 0;
             for (int j = -4; j <= 4; j++) {
                 int source = Math.min(width - 1, Math.max(0, x + j));
-                gx += gaussSum * dg(j) * (source >= 10 ? 1 : 0);
+                gx += gaussSum * dg(j) * (bright.test(source) ? 1 : 0);
             }
             expected += height * Math.pow(gx / norm, 2);
         }
@@ -71,7 +82,7 @@ class EvaluationGradientTest {
             double actual = grad.compute(TestImages.alpha(width, height, new int[width * height]),
                     TestImages.alpha(width, height, truth));
             assertEquals(expected, actual, expected * 1e-5);
-            assertTrue(expected > 1e-3, "the step must give a real gradient, got " + expected);
+            assertTrue(expected > 1e-3, "the edge must give a real gradient, got " + expected);
         }
     }
 
