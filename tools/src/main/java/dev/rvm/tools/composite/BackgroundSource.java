@@ -2,14 +2,11 @@ package dev.rvm.tools.composite;
 
 import dev.rvm.tools.evaluation.ImageFiles;
 import dev.rvm.tools.evaluation.InvalidInputException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;
 
@@ -29,7 +26,7 @@ public final class BackgroundSource {
 
     public static BackgroundSource open(Path background) {
         if (Files.isDirectory(background)) {
-            List<Path> frames = list(background);
+            List<Path> frames = ImageFiles.list(background);
             if (frames.isEmpty()) {
                 throw new InvalidInputException("no background images (PNG/JPEG) in directory " + background);
             }
@@ -64,13 +61,6 @@ public final class BackgroundSource {
         return image;
     }
 
-    private static List<Path> list(Path dir) {
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(Files::isRegularFile).filter(ImageFiles::isImage).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
-    }
 
     private static String extension(Path file) {
         String name = file.getFileName().toString();

@@ -4,12 +4,10 @@ import dev.rvm.tools.evaluation.ImageFiles;
 import dev.rvm.tools.evaluation.InvalidInputException;
 import dev.rvm.tools.evaluation.OpenCvNatives;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.stream.Stream;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;
@@ -111,15 +109,11 @@ public final class CompositeJob {
         if (!Files.isDirectory(dir)) {
             throw new InvalidInputException(option + " " + dir + " is not a directory");
         }
-        try (Stream<Path> entries = Files.list(dir)) {
-            List<Path> frames = entries.filter(Files::isRegularFile).filter(ImageFiles::isImage).sorted().toList();
-            if (frames.isEmpty()) {
-                throw new InvalidInputException("no PNG or JPEG frames in " + option + " " + dir);
-            }
-            return frames;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+        List<Path> frames = ImageFiles.list(dir);
+        if (frames.isEmpty()) {
+            throw new InvalidInputException("no PNG or JPEG frames in " + option + " " + dir);
         }
+        return frames;
     }
 
     private static String pngName(Path file) {

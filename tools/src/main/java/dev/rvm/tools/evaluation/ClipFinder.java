@@ -78,11 +78,6 @@ public final class ClipFinder {
     }
 
     private static List<String> frameNames(Path dir) {
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(Files::isRegularFile).filter(ImageFiles::isImage)
-                    .map(p -> p.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
+        return ImageFiles.list(dir).stream().map(p -> p.getFileName().toString()).toList();
     }
 }

@@ -1,11 +1,7 @@
 package dev.rvm.tools.evaluation;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -18,29 +14,22 @@ public final class CsvReport {
     private CsvReport() {
     }
 
-    /** Writes to a temporary file next to {@code file} and moves it in place: never a half-written report. */
+    /** Writes the report; on failure nothing (not half a file) is left at {@code file}. */
     public static void write(EvaluationResult result, Path file) throws IOException {
-        Path temp = ReportFiles.temporarySibling(file);
-        try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            out.write(HEADER + "\n");
-            for (ClipScores clip : result.clips()) {
-                StringBuilder row = new StringBuilder()
-                        .append(quote(clip.clip().dataset())).append(',')
-                        .append(quote(clip.clip().name())).append(',')
-                        .append(clip.frames());
-                for (Metric metric : Metric.values()) {
-                    row.append(',');
-                    if (clip.has(metric) && !Double.isNaN(clip.mean(metric))) {
-                        row.append(String.format(Locale.ROOT, "%.6f", clip.mean(metric)));
-                    }
+        StringBuilder out = new StringBuilder(HEADER).append('\n');
+        for (ClipScores clip : result.clips()) {
+            out.append(quote(clip.clip().dataset())).append(',')
+                    .append(quote(clip.clip().name())).append(',')
+                    .append(clip.frames());
+            for (Metric metric : Metric.values()) {
+                out.append(',');
+                if (clip.has(metric) && !Double.isNaN(clip.mean(metric))) {
+                    out.append(String.format(Locale.ROOT, "%.6f", clip.mean(metric)));
                 }
-                out.write(row.append('\n').toString());
             }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
+            out.append('\n');
         }
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        ReportFiles.writeAtomically(file, out.toString());
     }
 
     private static String quote(String field) {

@@ -1,11 +1,7 @@
 package dev.rvm.tools.evaluation;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -26,15 +22,9 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
+    /** Writes the page; on failure nothing (not half a file) is left at {@code file}. */
     public static void write(EvaluationResult result, EvaluationSettings settings, Path file) throws IOException {
-        Path temp = ReportFiles.temporarySibling(file);
-        try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            out.write(render(result, settings));
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        ReportFiles.writeAtomically(file, render(result, settings));
     }
 
     static String render(EvaluationResult result, EvaluationSettings settings) {
