@@ -13,11 +13,12 @@ import picocli.CommandLine.Spec;
 /** {@code ./rvm composite}: builds an evaluation clip from foreground, alpha and a background. */
 @Command(name = "composite", mixinStandardHelpOptions = true,
         description = {
-                "Makes an evaluation clip like upstream's generate_*_with_background_* scripts: "
-                        + "OUTPUT/com (fgr*pha + bg*(1-pha)), OUTPUT/pha and OUTPUT/fgr, one PNG per frame.",
+                "Makes an evaluation clip (com/, pha/, fgr/) from foreground, alpha and a background.",
+                "Like upstream's generate_*_with_background_* scripts: OUTPUT/com = fgr*pha + bg*(1-pha), "
+                        + "OUTPUT/pha and OUTPUT/fgr the (resized) inputs, one PNG per frame.",
                 "The background is one image for every frame, or a directory of images used frame by frame "
                         + "(looped if shorter). Video files are not supported: this build's OpenCV has no video "
-                        + "decoder; extract frames first (e.g. ffmpeg -i bg.mp4 bg/%05d.png) and pass the directory."})
+                        + "decoder; extract frames first (e.g. ffmpeg -i bg.mp4 bg/%%05d.png) and pass the directory."})
 final class CompositeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -6,7 +6,9 @@ import dev.rvm.tools.evaluation.EvaluationResult;
 import dev.rvm.tools.evaluation.EvaluationSettings;
 import dev.rvm.tools.evaluation.Evaluator;
 import dev.rvm.tools.evaluation.HtmlReport;
+import dev.rvm.tools.evaluation.InvalidInputException;
 import dev.rvm.tools.evaluation.Metric;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,6 +49,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EvaluationSettings settings = new EvaluationSettings(predDir, trueDir, Metric.parseList(metrics), workers);
+        // Checked before the (possibly long) evaluation, not after it.
+        requireWritable(csv, "--csv");
+        requireWritable(html, "--html");
         long start = System.nanoTime();
         EvaluationResult result = Evaluator.evaluate(settings);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -62,5 +67,18 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().flush();
         return 0;
+    }
+
+    private static void requireWritable(Path report, String option) {
+        if (report == null) {
+            return;
+        }
+        Path parent = report.toAbsolutePath().getParent();
+        if (!Files.isDirectory(parent)) {
+            throw new InvalidInputException(option + " " + report + ": directory " + parent + " does not exist; create it first");
+        }
+        if (Files.isDirectory(report)) {
+            throw new InvalidInputException(option + " " + report + " is a directory; give a file name");
+        }
     }
 }

@@ -131,6 +131,16 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void reportInAMissingDirectoryFailsBeforeEvaluating() throws IOException {
+        writeClips();
+        Path csv = dir.resolve("no/such/dir/scores.csv");
+        CliRun run = evaluate("--csv", csv.toString());
+        assertNotEquals(0, run.exitCode());
+        assertTrue(run.err().contains("--csv " + csv + ": directory " + csv.getParent() + " does not exist"), run.err());
+        assertFalse(run.out().contains("pha_mad"), "no evaluation ran");
+    }
+
+    @Test
     void unknownMetricIsNamed() throws IOException {
         writeClips();
         CliRun run = evaluate("--metrics", "pha_sad");
