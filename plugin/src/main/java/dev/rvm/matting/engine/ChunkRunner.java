@@ -66,6 +66,9 @@ final class ChunkRunner {
             session.run(inputs, pinned).close();
             state.advance();
         } else {
+            for (String name : RecurrentState.OUTPUTS) {
+                pinned.remove(name); // shapes unknown yet: this once ONNX Runtime allocates them
+            }
             try (OrtSession.Result result = session.run(inputs, STATE_OUTPUTS, pinned)) {
                 OnnxValue[] states = new OnnxValue[4];
                 for (int i = 0; i < 4; i++) {
