@@ -8,12 +8,14 @@ import dev.rvm.matting.MattingException;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.matting.MattingStream;
 import dev.rvm.matting.compositing.BackgroundRenderer;
+import dev.rvm.matting.model.ModelLocator;
 import dev.rvm.matting.model.RvmModel;
 import dev.rvm.matting.model.SessionTuning;
 import dev.rvm.matting.pixels.PlanarInput;
 
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -34,7 +36,22 @@ public final class RecurrentMattingStream implements MattingStream {
         }
     }
 
-    public static final ModelOpener DEFAULT_OPENER = s -> RvmModel.open(s.model(), SessionTuning.of(s.threads(), s.device()));
+    /** Built-in models and ONNX paths; a sequence model when seq-chunk > 1 and the registry has one. */
+    public static final ModelOpener DEFAULT_OPENER = new ModelOpener() {
+        @Override
+        public RvmModel openFrameModel(MattingSettings s) {
+            return RvmModel.open(ModelLocator.locate(s.model()), SessionTuning.of(s.threads(), s.device()));
+        }
+
+        @Override
+        public RvmModel openSequenceModel(MattingSettings s) {
+            Path file = s.seqChunk() > 1 ? ModelLocator.locateSequence(s.model(), s.seqChunk()) : null;
+            return file == null ? null : RvmModel.open(file, SessionTuning.of(s.threads(), s.device()));
+        }
+    };
+
+    /** Like {@link #DEFAULT_OPENER} but always N single-frame calls (for comparing against the sequence model). */
+    public static final ModelOpener SINGLE_FRAME_OPENER = DEFAULT_OPENER::openFrameModel;
 
     private final OrtEnvironment env = RvmModel.environment();
     private final ModelOpener opener;

@@ -1,41 +1,33 @@
 package dev.rvm.matting.model;
 
-import java.lang.reflect.InvocationTargetException;
-import java.nio.file.Files;
+import dev.rvm.models.ModelRegistry;
+
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-/** Turns the {@code model} setting, a built-in name or an ONNX path, into a file. */
+/** Turns the {@code model} setting, a built-in name or an ONNX path, into files. */
 public final class ModelLocator {
 
     private ModelLocator() {
     }
 
-    /** Anything that looks like a path (a separator, a .onnx ending, an existing file) is a path. */
-    public static boolean isPath(String nameOrPath) {
-        return nameOrPath.contains("/") || nameOrPath.contains(java.io.File.separator)
-                || nameOrPath.toLowerCase(java.util.Locale.ROOT).endsWith(".onnx") || Files.exists(Path.of(nameOrPath));
-    }
-
+    /** The single-frame model: a built-in one (fetched and converted on first use) or the given file. */
     public static Path locate(String nameOrPath) {
-        if (isPath(nameOrPath)) {
-            return Path.of(nameOrPath);
+        try {
+            return ModelRegistry.resolve(nameOrPath);
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(e.getMessage() + "; give a built-in name or a path to an RVM .onnx file", e);
+        } catch (UncheckedIOException e) {
+            throw new ModelException(e.getMessage(), e);
         }
-        return builtIn(nameOrPath);
     }
 
-    private static Path builtIn(String name) {
-        // The registry lives in the models module (fetch + conversion); it returns the cached ONNX file.
+    /** The model taking {@code frames} frames per call, or null when there is none (a model given by path). */
+    public static Path locateSequence(String nameOrPath, int frames) {
         try {
-            Class<?> registry = Class.forName("dev.rvm.models.ModelRegistry");
-            return (Path) registry.getMethod("resolve", String.class).invoke(null, name);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new ModelException("cannot provide built-in model '" + name + "': " + cause.getMessage(), cause);
-        } catch (ReflectiveOperationException e) {
-            throw new ModelException("built-in model '" + name + "' is not available in this build; give a path to an RVM .onnx file", e);
+            return ModelRegistry.resolveSequence(nameOrPath, frames);
+        } catch (UncheckedIOException e) {
+            throw new ModelException(e.getMessage(), e);
         }
     }
 }
