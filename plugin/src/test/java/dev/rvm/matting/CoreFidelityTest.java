@@ -81,6 +81,67 @@ class CoreFidelityTest {
         assertEquals(List.of(), failures);
     }
 
+    @org.junit.jupiter.api.Test
+    void resetGivesTheFirstFrameAgainAndChunksEqualSingleFrames() throws IOException {
+        Path ref = root().resolve("cap12").resolve("ref_r05");
+        List<Path> frames;
+        try (Stream<Path> s = Files.list(root().resolve("cap12").resolve("frames"))) {
+            frames = s.filter(p -> p.toString().endsWith(".png")).sorted().toList();
+        }
+        List<float[]> single = new ArrayList<>();
+        List<float[]> singleFgr = new ArrayList<>();
+        MattingSettings settings = MattingSettings.DEFAULTS.withDownsampleRatio(0.5f);
+        List<String> failures = new ArrayList<>();
+        try (MattingStream stream = MattingStreams.open(settings)) {
+            for (Path frame : frames) {
+                submit(stream, frame, single, singleFgr);
+            }
+            stream.reset();
+            List<float[]> again = new ArrayList<>();
+            submit(stream, frames.get(0), again, new ArrayList<>());
+            compare(failures, "frame 0 after reset", again.get(0), readFloats(ref.resolve("000000.pha.f32.gz")));
+        }
+        // seq-chunk 4 through the sequence model (12 frames: three calls) must equal 12 single calls
+        try (var seq = dev.rvm.matting.model.RvmModel.open(dev.rvm.matting.model.ModelLocator.locateSequence("mobilenetv3", 4),
+                dev.rvm.matting.model.SessionTuning.of(1, Device.CPU))) {
+            assertEquals(4, seq.framesPerCall(), "the registry's sequence model takes 4 frames per call");
+        }
+        List<float[]> chunked = new ArrayList<>();
+        List<float[]> chunkedFgr = new ArrayList<>();
+        try (MattingStream stream = MattingStreams.open(settings.withSeqChunk(4))) {
+            for (Path frame : frames.subList(0, 10)) {
+                submit(stream, frame, chunked, chunkedFgr);
+            }
+            assertEquals(8, chunked.size(), "two full chunks out, two frames buffered");
+            stream.drain(r -> collect(r, chunked, chunkedFgr));
+            for (Path frame : frames.subList(10, 12)) {
+                submit(stream, frame, chunked, chunkedFgr);
+            }
+            stream.drain(r -> collect(r, chunked, chunkedFgr));
+        }
+        assertEquals(12, chunked.size());
+        for (int i = 0; i < 12; i++) {
+            compare(failures, "chunked pha " + i, chunked.get(i), single.get(i));
+            compare(failures, "chunked fgr " + i, chunkedFgr.get(i), singleFgr.get(i));
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    static void submit(MattingStream stream, Path frame, List<float[]> pha, List<float[]> fgr) throws IOException {
+        BufferedImage img = ImageIO.read(frame.toFile());
+        FrameLayout layout = FrameLayout.packed(img.getWidth(), img.getHeight(), PixelFormat.RGB);
+        stream.submit(pack(img, layout), layout, 0, r -> collect(r, pha, fgr));
+    }
+
+    static void collect(MattedFrame r, List<float[]> pha, List<float[]> fgr) {
+        float[] a = new float[r.width() * r.height()];
+        r.alpha().get(a);
+        float[] f = new float[3 * a.length];
+        r.foreground().get(f);
+        pha.add(a);
+        fgr.add(f);
+    }
+
     static void compare(List<String> failures, String what, float[] actual, float[] expected) {
         assertEquals(expected.length, actual.length, what + " size");
         double sum = 0;
