@@ -3,13 +3,13 @@ package dev.rvm.matting.compositing;
 import dev.rvm.matting.MattingException;
 
 /** Loads OpenCV's native library once, only when a background needs image operations. */
-final class OpenCvLoader {
+public final class OpenCvLoader {
     private static volatile boolean loaded;
 
     private OpenCvLoader() {
     }
 
-    static synchronized void ensureLoaded() {
+    public static synchronized void ensureLoaded() {
         if (!loaded) {
             try {
                 nu.pattern.OpenCV.loadLocally();
