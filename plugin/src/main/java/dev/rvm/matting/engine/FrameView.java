@@ -6,6 +6,7 @@ import dev.rvm.matting.MattedFrame;
 import dev.rvm.matting.compositing.BackgroundRenderer;
 import dev.rvm.matting.pixels.Composite;
 import dev.rvm.matting.pixels.PackedOutput;
+import dev.rvm.matting.pixels.RowSplit;
 
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
@@ -18,17 +19,17 @@ final class FrameView implements MattedFrame {
     private final FloatBuffer alpha;
     private final FloatBuffer foreground;
     private final BackgroundRenderer backgrounds;
-    private byte[] row;
+    private final RowSplit split;
     long tag;
     double millis;
 
-    FrameView(FrameBatch batch, int slot, BackgroundRenderer backgrounds) {
+    FrameView(FrameBatch batch, int slot, BackgroundRenderer backgrounds, RowSplit split) {
         this.batch = batch;
         this.slot = slot;
         this.backgrounds = backgrounds;
         this.alpha = batch.pha.slice(batch.phaOffset(slot), batch.plane());
         this.foreground = batch.fgr.slice(batch.srcOffset(slot), 3 * batch.plane());
-        this.row = new byte[batch.width * 4];
+        this.split = split;
     }
 
     @Override
@@ -58,40 +59,32 @@ final class FrameView implements MattedFrame {
 
     @Override
     public void writeAlpha(ByteBuffer dst, int stride) {
-        PackedOutput.alpha(batch.pha, batch.phaOffset(slot), batch.width, batch.height, dst, stride, row);
+        PackedOutput.alpha(batch.pha, batch.phaOffset(slot), batch.width, batch.height, dst, stride, split);
     }
 
     @Override
     public void writeForeground(ByteBuffer dst, FrameLayout layout) {
         checkSize(layout);
-        PackedOutput.foreground(batch.fgr, batch.srcOffset(slot), dst, layout, row(layout));
+        PackedOutput.foreground(batch.fgr, batch.srcOffset(slot), dst, layout, split);
     }
 
     @Override
     public void writeComposite(Background background, ByteBuffer dst, FrameLayout layout) {
         checkSize(layout);
         Composite.Source bg = backgrounds.source(background, batch.src, batch.srcOffset(slot), batch.width, batch.height);
-        Composite.over(batch.fgr, batch.srcOffset(slot), batch.pha, batch.phaOffset(slot), bg, dst, layout, row(layout));
+        Composite.over(batch.fgr, batch.srcOffset(slot), batch.pha, batch.phaOffset(slot), bg, dst, layout, split);
     }
 
     @Override
     public void writeComposite(ByteBuffer dst, FrameLayout layout, ByteBuffer backgroundPixels, FrameLayout backgroundLayout) {
         checkSize(layout);
         Composite.Source bg = backgrounds.video(backgroundPixels, backgroundLayout, batch.width, batch.height);
-        Composite.over(batch.fgr, batch.srcOffset(slot), batch.pha, batch.phaOffset(slot), bg, dst, layout, row(layout));
+        Composite.over(batch.fgr, batch.srcOffset(slot), batch.pha, batch.phaOffset(slot), bg, dst, layout, split);
     }
 
     @Override
     public double inferenceMillis() {
         return millis;
-    }
-
-    private byte[] row(FrameLayout layout) {
-        int n = layout.width() * layout.format().bytesPerPixel;
-        if (row.length < n) {
-            row = new byte[n];
-        }
-        return row;
     }
 
     private void checkSize(FrameLayout layout) {

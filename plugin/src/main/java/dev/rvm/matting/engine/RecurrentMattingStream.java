@@ -12,6 +12,7 @@ import dev.rvm.matting.model.ModelLocator;
 import dev.rvm.matting.model.RvmModel;
 import dev.rvm.matting.model.SessionTuning;
 import dev.rvm.matting.pixels.PlanarInput;
+import dev.rvm.matting.pixels.RowSplit;
 
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
@@ -67,7 +68,7 @@ public final class RecurrentMattingStream implements MattingStream {
     private OnnxTensor ratioTensor;
     private float ratio = Float.NaN;
     private int buffered;
-    private byte[] row = new byte[0];
+    private final RowSplit split = new RowSplit();
     private boolean closed;
 
     public RecurrentMattingStream(MattingSettings settings, ModelOpener opener) {
@@ -92,10 +93,7 @@ public final class RecurrentMattingStream implements MattingStream {
             prepare(w, h, r);
             state.reset();
         }
-        if (row.length < layout.stride()) {
-            row = new byte[layout.stride()];
-        }
-        PlanarInput.toPlanar(pixels, layout, batch.src, batch.srcOffset(buffered), row);
+        PlanarInput.toPlanar(pixels, layout, batch.src, batch.srcOffset(buffered), split);
         views[buffered].tag = tag;
         buffered++;
         if (buffered == batch.capacity) {
@@ -216,7 +214,7 @@ public final class RecurrentMattingStream implements MattingStream {
         }
         views = new FrameView[batch.capacity];
         for (int i = 0; i < views.length; i++) {
-            views[i] = new FrameView(batch, i, backgrounds);
+            views[i] = new FrameView(batch, i, backgrounds, split);
         }
     }
 

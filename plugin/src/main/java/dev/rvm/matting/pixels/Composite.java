@@ -38,10 +38,10 @@ public final class Composite {
 
     /**
      * @param pha   alpha planes (may be null for {@link Source.None})
-     * @param row   scratch of at least one destination row
+     * @param split runs the rows, in parallel where that pays
      */
     public static void over(FloatBuffer fgr, int fgrOffset, FloatBuffer pha, int phaOffset, Source bg,
-                            ByteBuffer dst, FrameLayout layout, byte[] row) {
+                            ByteBuffer dst, FrameLayout layout, RowSplit split) {
         PixelFormat f = layout.format();
         int w = layout.width();
         int h = layout.height();
@@ -55,57 +55,131 @@ public final class Composite {
         }
         PackedOutput.checkCapacity(dst, layout.byteSize(), "output");
         int base = dst.position();
+        split.forRows(w, h, (y0, y1, scratch) -> rows(fgr, fgrOffset, pha, phaOffset, bg, dst, base, layout, y0, y1, scratch));
+    }
+
+    private static void rows(FloatBuffer fgr, int fgrOffset, FloatBuffer pha, int phaOffset, Source bg,
+                             ByteBuffer dst, int base, FrameLayout layout, int y0, int y1, RowScratch scratch) {
+        PixelFormat f = layout.format();
+        int w = layout.width();
+        int plane = w * layout.height();
+        int rowBytes = w * f.bytesPerPixel;
+        RowScratch s = scratch.fit(w, rowBytes);
+        byte[] row = s.bytes;
+        // one tight loop per kind of background: the branch is taken once per row, not per pixel
+        for (int y = y0; y < y1; y++) {
+            int i0 = y * w;
+            int f0 = fgrOffset + i0;
+            fgr.get(f0, s.r, 0, w);
+            fgr.get(f0 + plane, s.g, 0, w);
+            fgr.get(f0 + 2 * plane, s.b, 0, w);
+            if (pha != null) {
+                pha.get(phaOffset + i0, s.a, 0, w);
+            }
+            if (bg instanceof Source.Color c) {
+                overColour(s, c.r(), c.g(), c.b(), w, f);
+            } else if (bg instanceof Source.Pixels px) {
+                overPixels(s, px.rgb(), 3 * i0, w, f);
+            } else if (bg instanceof Source.Transparent) {
+                straight(s, w, f);
+            } else {
+                opaque(s, w, f);
+            }
+            dst.put(base + y * layout.stride(), row, 0, rowBytes);
+        }
+    }
+
+    private static void overColour(RowScratch s, float cr, float cg, float cb, int w, PixelFormat f) {
+        byte[] row = s.bytes;
+        float[] fr = s.r;
+        float[] fg = s.g;
+        float[] fb = s.b;
+        float[] al = s.a;
+        int bpp = f.bytesPerPixel;
         int ro = f.red;
         int go = f.green;
         int bo = f.blue;
-        int ao = f.bytesPerPixel == 4 ? 3 : -1;
-        for (int y = 0; y < h; y++) {
-            int i0 = y * w;
-            for (int x = 0, p = 0; x < w; x++, p += bpp) {
-                int i = i0 + x;
-                float fr = fgr.get(fgrOffset + i);
-                float fg = fgr.get(fgrOffset + plane + i);
-                float fb = fgr.get(fgrOffset + 2 * plane + i);
-                int alphaByte = 255;
-                if (bg instanceof Source.None) {
-                    // foreground as is
-                } else {
-                    float a = pha.get(phaOffset + i);
-                    if (bg instanceof Source.Transparent) {
-                        if (!(a > 0f)) {
-                            fr = 0f;
-                            fg = 0f;
-                            fb = 0f;
-                        }
-                        alphaByte = PackedOutput.toByte(a);
-                    } else {
-                        float br;
-                        float bgc;
-                        float bb;
-                        if (bg instanceof Source.Color c) {
-                            br = c.r();
-                            bgc = c.g();
-                            bb = c.b();
-                        } else {
-                            byte[] rgb = ((Source.Pixels) bg).rgb();
-                            br = PlanarInput.unit(rgb[3 * i]);
-                            bgc = PlanarInput.unit(rgb[3 * i + 1]);
-                            bb = PlanarInput.unit(rgb[3 * i + 2]);
-                        }
-                        float na = 1f - a;
-                        fr = fr * a + br * na;
-                        fg = fg * a + bgc * na;
-                        fb = fb * a + bb * na;
-                    }
-                }
-                row[p + ro] = (byte) PackedOutput.toByte(fr);
-                row[p + go] = (byte) PackedOutput.toByte(fg);
-                row[p + bo] = (byte) PackedOutput.toByte(fb);
-                if (ao >= 0) {
-                    row[p + ao] = (byte) alphaByte;
-                }
+        boolean four = bpp == 4;
+        for (int x = 0, p = 0; x < w; x++, p += bpp) {
+            float a = al[x];
+            float na = 1f - a;
+            row[p + ro] = q(fr[x] * a + cr * na);
+            row[p + go] = q(fg[x] * a + cg * na);
+            row[p + bo] = q(fb[x] * a + cb * na);
+            if (four) {
+                row[p + 3] = (byte) 255;
             }
-            dst.put(base + y * layout.stride(), row, 0, w * bpp);
         }
+    }
+
+    private static void overPixels(RowScratch s, byte[] rgb, int b0, int w, PixelFormat f) {
+        byte[] row = s.bytes;
+        float[] fr = s.r;
+        float[] fg = s.g;
+        float[] fb = s.b;
+        float[] al = s.a;
+        int bpp = f.bytesPerPixel;
+        int ro = f.red;
+        int go = f.green;
+        int bo = f.blue;
+        boolean four = bpp == 4;
+        for (int x = 0, p = 0, b = b0; x < w; x++, p += bpp, b += 3) {
+            float a = al[x];
+            float na = 1f - a;
+            row[p + ro] = q(fr[x] * a + PlanarInput.unit(rgb[b]) * na);
+            row[p + go] = q(fg[x] * a + PlanarInput.unit(rgb[b + 1]) * na);
+            row[p + bo] = q(fb[x] * a + PlanarInput.unit(rgb[b + 2]) * na);
+            if (four) {
+                row[p + 3] = (byte) 255;
+            }
+        }
+    }
+
+    private static void straight(RowScratch s, int w, PixelFormat f) {
+        byte[] row = s.bytes;
+        float[] fr = s.r;
+        float[] fg = s.g;
+        float[] fb = s.b;
+        float[] al = s.a;
+        int bpp = f.bytesPerPixel;
+        int ro = f.red;
+        int go = f.green;
+        int bo = f.blue;
+        int ao = f.alpha;
+        for (int x = 0, p = 0; x < w; x++, p += bpp) {
+            float a = al[x];
+            boolean visible = a > 0f;
+            row[p + ro] = visible ? q(fr[x]) : 0;
+            row[p + go] = visible ? q(fg[x]) : 0;
+            row[p + bo] = visible ? q(fb[x]) : 0;
+            row[p + ao] = (byte) PackedOutput.toByte(a);
+        }
+    }
+
+    private static void opaque(RowScratch s, int w, PixelFormat f) {
+        byte[] row = s.bytes;
+        float[] fr = s.r;
+        float[] fg = s.g;
+        float[] fb = s.b;
+        float[] al = s.a;
+        int bpp = f.bytesPerPixel;
+        int ro = f.red;
+        int go = f.green;
+        int bo = f.blue;
+        boolean four = bpp == 4;
+        for (int x = 0, p = 0; x < w; x++, p += bpp) {
+            row[p + ro] = q(fr[x]);
+            row[p + go] = q(fg[x]);
+            row[p + bo] = q(fb[x]);
+            if (four) {
+                row[p + 3] = (byte) 255;
+            }
+        }
+    }
+
+    /** A colour channel in 0..1 to its byte, round half up, clamped. */
+    static byte q(float v) {
+        float s = v * 255f + 0.5f; // (int) floors a non-negative value
+        return (byte) (s <= 0f ? 0 : s >= 255f ? 255 : (int) s);
     }
 }

@@ -32,7 +32,11 @@ public final class PlanarInput {
      * Writes planes R, G, B of {@code width*height} floats each into {@code dst} starting at
      * {@code dstOffset} (absolute). {@code row} is scratch of at least one row of the source.
      */
-    public static void toPlanar(ByteBuffer src, FrameLayout layout, FloatBuffer dst, int dstOffset, byte[] row) {
+    public static void toPlanar(ByteBuffer src, FrameLayout layout, FloatBuffer dst, int dstOffset, RowSplit split) {
+        split.forRows(layout.width(), layout.height(), (y0, y1, scratch) -> toPlanar(src, layout, dst, dstOffset, y0, y1, scratch));
+    }
+
+    private static void toPlanar(ByteBuffer src, FrameLayout layout, FloatBuffer dst, int dstOffset, int y0, int y1, RowScratch scratch) {
         PixelFormat f = layout.format();
         int w = layout.width();
         int h = layout.height();
@@ -44,16 +48,22 @@ public final class PlanarInput {
         int go = f.green;
         int bo = f.blue;
         float[] unit = UNIT;
-        for (int y = 0; y < h; y++) {
+        RowScratch s = scratch.fit(w, rowBytes);
+        byte[] row = s.bytes;
+        float[] rr = s.r;
+        float[] gg = s.g;
+        float[] bb = s.b;
+        for (int y = y0; y < y1; y++) {
             src.get(base + y * layout.stride(), row, 0, rowBytes);
-            int r = dstOffset + y * w;
-            int g = r + plane;
-            int b = g + plane;
             for (int x = 0, p = 0; x < w; x++, p += bpp) {
-                dst.put(r + x, unit[row[p + ro] & 0xFF]);
-                dst.put(g + x, unit[row[p + go] & 0xFF]);
-                dst.put(b + x, unit[row[p + bo] & 0xFF]);
+                rr[x] = unit[row[p + ro] & 0xFF];
+                gg[x] = unit[row[p + go] & 0xFF];
+                bb[x] = unit[row[p + bo] & 0xFF];
             }
+            int r = dstOffset + y * w;
+            dst.put(r, rr, 0, w);
+            dst.put(r + plane, gg, 0, w);
+            dst.put(r + 2 * plane, bb, 0, w);
         }
     }
 

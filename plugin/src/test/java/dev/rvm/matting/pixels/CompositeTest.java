@@ -26,7 +26,7 @@ class CompositeTest {
         ByteBuffer out = ByteBuffer.allocate(8);
         out.put(6, (byte) 99).put(7, (byte) 99);
         Composite.over(FloatBuffer.wrap(FGR), 0, FloatBuffer.wrap(PHA), 0,
-                new Composite.Source.Color(120 / 255f, 1f, 155 / 255f), out, layout, new byte[8]);
+                new Composite.Source.Color(120 / 255f, 1f, 155 / 255f), out, layout, RowSplit.serial());
         // pixel 0: r = 1*0.25 + 120/255*0.75 = 0.6029 -> 153.75 -> 154; g = 0.5*.25+.75 = .875 -> 223.1 -> 223; b = 155/255*.75 -> 116.25 -> 116
         assertEquals(154, px(out, 0, 2));
         assertEquals(223, px(out, 0, 1));
@@ -44,7 +44,7 @@ class CompositeTest {
         ByteBuffer out = ByteBuffer.allocate(6);
         float[] pha = {0.5f, 1f};
         Composite.over(FloatBuffer.wrap(FGR), 0, FloatBuffer.wrap(pha), 0, new Composite.Source.Pixels(bg),
-                out, FrameLayout.packed(2, 1, PixelFormat.RGB), new byte[6]);
+                out, FrameLayout.packed(2, 1, PixelFormat.RGB), RowSplit.serial());
         assertEquals(255, px(out, 0, 0)); // 1*.5 + 1*.5
         assertEquals(64, px(out, 0, 1));  // .5*.5 = .25 -> 63.75
         assertEquals(0, px(out, 0, 2));
@@ -57,7 +57,7 @@ class CompositeTest {
     void transparentIsStraightAlphaWithForegroundMaskedWhereAlphaIsZero() {
         ByteBuffer out = ByteBuffer.allocate(8);
         Composite.over(FloatBuffer.wrap(FGR), 0, FloatBuffer.wrap(PHA), 0, new Composite.Source.Transparent(),
-                out, FrameLayout.packed(2, 1, PixelFormat.RGBA), new byte[8]);
+                out, FrameLayout.packed(2, 1, PixelFormat.RGBA), RowSplit.serial());
         assertEquals(255, px(out, 0, 0));
         assertEquals(128, px(out, 0, 1)); // 127.5 rounds up
         assertEquals(0, px(out, 0, 2));
@@ -66,7 +66,7 @@ class CompositeTest {
             assertEquals(0, px(out, 4, c), "alpha 0 pixel is fully transparent black");
         }
         assertThrows(IllegalArgumentException.class, () -> Composite.over(FloatBuffer.wrap(FGR), 0, FloatBuffer.wrap(PHA), 0,
-                new Composite.Source.Transparent(), ByteBuffer.allocate(6), FrameLayout.packed(2, 1, PixelFormat.RGB), new byte[8]));
+                new Composite.Source.Transparent(), ByteBuffer.allocate(6), FrameLayout.packed(2, 1, PixelFormat.RGB), RowSplit.serial()));
     }
 
     @Test
@@ -76,7 +76,7 @@ class CompositeTest {
         assertEquals(128, PackedOutput.toByte(0.5f));
         assertEquals(1, PackedOutput.toByte(0.5f / 255f + 1e-6f));
         ByteBuffer out = ByteBuffer.allocate(7);
-        PackedOutput.alpha(FloatBuffer.wrap(new float[]{0f, 0.25f, 1f, 0.1f, 0.9f, 2f}), 0, 3, 2, out, 4, new byte[3]);
+        PackedOutput.alpha(FloatBuffer.wrap(new float[]{0f, 0.25f, 1f, 0.1f, 0.9f, 2f}), 0, 3, 2, out, 4, RowSplit.serial());
         assertEquals(0, out.get(0));
         assertEquals(64, out.get(1));
         assertEquals(255, out.get(2) & 0xFF);
@@ -89,7 +89,7 @@ class CompositeTest {
     void planarInputIsExactlyValueOver255() {
         byte[] px = {0, 1, (byte) 128, (byte) 200, (byte) 255, 7};
         FloatBuffer dst = FloatBuffer.allocate(6);
-        PlanarInput.toPlanar(ByteBuffer.wrap(px), FrameLayout.packed(2, 1, PixelFormat.RGB), dst, 0, new byte[6]);
+        PlanarInput.toPlanar(ByteBuffer.wrap(px), FrameLayout.packed(2, 1, PixelFormat.RGB), dst, 0, RowSplit.serial());
         float[] expected = {0 / 255f, 200 / 255f, 1 / 255f, 255 / 255f, 128 / 255f, 7 / 255f};
         for (int i = 0; i < 6; i++) {
             assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(dst.get(i)), "plane value " + i);
