@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         description = "Robust Video Matting for Java media pipelines.",
         subcommands = {
                 ModelCommand.class,
+                ConvertCommand.class,
+                SpeedtestCommand.class,
                 EvaluateCommand.class,
                 CompositeCommand.class,
         })
