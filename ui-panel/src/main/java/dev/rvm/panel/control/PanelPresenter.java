@@ -254,6 +254,7 @@ public final class PanelPresenter implements MattingControls.Listener {
 
     private void change(Preset next, Consumer<MattingControls> action) {
         shown = next;
+        view.showSettings(next); // a choice can move other controls too (an image makes the kind "image")
         refreshDerived();
         apply(next, action);
     }

@@ -155,8 +155,8 @@ public final class FrameTap implements Pad.PROBE {
             return false;
         }
         if (s.hasField("framerate")) {
-            Object rate = s.getValue("framerate");
-            framesPerSecond = rate instanceof Fraction fr && fr.getDenominator() != 0 ? fr.toDouble() : 0;
+            Fraction rate = s.getFraction("framerate");
+            framesPerSecond = rate.getDenominator() != 0 ? rate.toDouble() : 0;
         }
         width = w;
         height = h;

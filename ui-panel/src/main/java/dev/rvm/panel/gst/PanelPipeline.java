@@ -2,6 +2,9 @@ package dev.rvm.panel.gst;
 
 import org.freedesktop.gstreamer.Bin;
 import org.freedesktop.gstreamer.Bus;
+import org.freedesktop.gstreamer.Caps;
+import org.freedesktop.gstreamer.GhostPad;
+import org.freedesktop.gstreamer.Pad;
 import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.ElementFactory;
 import org.freedesktop.gstreamer.Format;
@@ -28,6 +31,7 @@ public final class PanelPipeline implements AutoCloseable {
     public static final String[] OUTPUT_PADS = {"src", "alpha", "fgr"};
 
     private final Pipeline pipeline;
+    private volatile String lastError;
     private final Element matte;
     private final ExecutorService looper = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "rvm-panel-loop");
@@ -59,6 +63,8 @@ public final class PanelPipeline implements AutoCloseable {
             }
         }
         pipeline.getBus().connect((Bus.EOS) source -> looper.execute(this::rewind));
+        pipeline.getBus().connect((Bus.ERROR) (source, code, message) ->
+                lastError = (source == null ? "pipeline" : source.getName()) + ": " + message);
     }
 
     /**
@@ -68,20 +74,37 @@ public final class PanelPipeline implements AutoCloseable {
      */
     public static PanelPipeline open(String input, Element matte) {
         GstRuntime.ensureStarted();
-        return new PanelPipeline(Gst.parseBinFromDescription(inputDescription(input), true), matte);
+        Path file = input == null ? null : Path.of(input);
+        Bin bin = file != null && Files.isRegularFile(file) ? fileInput(file)
+                : Gst.parseBinFromDescription(inputDescription(input), true);
+        return new PanelPipeline(bin, matte);
     }
 
-    /** The gst-launch description of an input given on the command line; fails clearly on a missing file. */
+    /** A decoder whose video pad (it appears once the file is typed) we link ourselves; audio is left out. */
+    private static Bin fileInput(Path file) {
+        Bin bin = new Bin("input");
+        Element decode = ElementFactory.make("uridecodebin", "decode");
+        decode.set("uri", file.toAbsolutePath().toUri().toString());
+        Element convert = ElementFactory.make("videoconvert", "decoded-convert");
+        bin.addMany(decode, convert);
+        bin.addPad(new GhostPad("src", convert.getStaticPad("src")));
+        Pad videoIn = convert.getStaticPad("sink");
+        decode.connect((Element.PAD_ADDED) (element, pad) -> {
+            Caps caps = pad.getCurrentCaps() != null ? pad.getCurrentCaps() : pad.queryCaps(null);
+            if (!videoIn.isLinked() && caps != null && caps.size() > 0 && caps.getStructure(0).getName().startsWith("video/")) {
+                pad.link(videoIn);
+            }
+        });
+        return bin;
+    }
+
+    /** The gst-launch description of a camera or source given on the command line; fails clearly on a missing file. */
     static String inputDescription(String input) {
         if (input == null || input.isBlank()) {
             return "videotestsrc pattern=ball is-live=true ! video/x-raw,width=640,height=360,framerate=30/1";
         }
         if (input.startsWith("/dev/video")) {
             return "v4l2src device=" + quoted(input);
-        }
-        Path file = Path.of(input);
-        if (Files.isRegularFile(file)) {
-            return "filesrc location=" + quoted(file.toAbsolutePath().toString()) + " ! decodebin";
         }
         if (input.contains("/") || input.contains(".") && !input.contains(" ")) {
             throw new IllegalArgumentException("input " + input + " does not exist; give a video file, a /dev/videoN camera, "
@@ -100,6 +123,11 @@ public final class PanelPipeline implements AutoCloseable {
 
     public Element matte() {
         return matte;
+    }
+
+    /** The last error the pipeline posted, or null. */
+    public String lastError() {
+        return lastError;
     }
 
     public void play() {

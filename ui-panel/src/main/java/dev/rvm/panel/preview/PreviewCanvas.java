@@ -22,6 +22,8 @@ import java.awt.image.DataBufferInt;
 public final class PreviewCanvas extends JComponent {
 
     private static final int CHECK = 8;
+    /** Neutral, so the frame's own colours are judged against grey. */
+    private static final Color SURROUND = new Color(0x1C1C1C);
     private static final int OVERLAY_STRENGTH = 150;
 
     private final FrameSlot source;
@@ -78,7 +80,7 @@ public final class PreviewCanvas extends JComponent {
     protected void paintComponent(Graphics graphics) {
         Graphics2D g = (Graphics2D) graphics.create();
         try {
-            g.setColor(getBackground() != null ? getBackground().darker() : Color.DARK_GRAY);
+            g.setColor(SURROUND);
             g.fillRect(0, 0, getWidth(), getHeight());
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);

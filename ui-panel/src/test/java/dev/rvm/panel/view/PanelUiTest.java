@@ -1,0 +1,218 @@
+package dev.rvm.panel.view;
+
+import dev.rvm.matting.Background;
+import dev.rvm.matting.preset.BackgroundChoice.Kind;
+import dev.rvm.matting.preset.Preset;
+import dev.rvm.panel.EditorPanel;
+import dev.rvm.panel.PanelWindow;
+import dev.rvm.panel.control.ViewMode;
+import dev.rvm.panel.gst.GstRuntime;
+import dev.rvm.panel.gst.PanelPipeline;
+import dev.rvm.panel.preview.FrameSlot;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import javax.swing.SwingUtilities;
+import java.awt.GraphicsEnvironment;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/**
+ * Drives the real panel in a real window over a real pipeline playing the sample clip: background to
+ * colour then image, ratio slider, chunk spinner and every view mode, checking what reaches the element
+ * and what the preview shows. Needs a display: {@code ./rvm test} starts Xvfb when there is none.
+ */
+class PanelUiTest {
+
+    private static final Path OUT = Path.of("target");
+
+    @Test
+    void drivesThePanelOverAPlayingPipeline() throws Exception {
+        assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display; ./rvm test starts Xvfb when DISPLAY is empty");
+        GstRuntime.ensureStarted();
+        Path clip = SampleClip.path();
+        StandInMatte.Controls element = new StandInMatte.Controls();
+        PanelWindow window = PanelWindow.open(PanelPipeline.open(clip.toString(), StandInMatte.create()), element,
+                Preset.DEFAULTS);
+        try {
+            EditorPanel editor = window.panel();
+            MattingPanel ui = editor.component();
+            FrameSlot composite = editor.compositeTap().slot();
+            await("first frames (pipeline error: " + window.pipeline().lastError() + ", preview: "
+                    + editor.compositeTap().problem() + ")", () -> composite.frames() >= 5);
+            await("defaults applied", () -> "none".equals(element.properties.get("background")));
+            await("input size shown", () -> ui.resolution.getText().equals("auto (1.000): 400x300"));
+
+            // background: colour (upstream green by default), then a picture
+            edt(() -> ui.backgroundKind.setSelectedItem(Kind.COLOR));
+            await("background=color", () -> "color".equals(element.properties.get("background")));
+            assertEquals(Background.UPSTREAM_GREEN, element.properties.get("background-color"));
+            Path picture = writePng(OUT.resolve("panel-test-background.png"));
+            edt(() -> editor.presenter().chooseImage(picture));
+            await("background=image", () -> "image".equals(element.properties.get("background")));
+            assertEquals(picture.toString(), element.properties.get("background-location"));
+            assertEquals(Kind.IMAGE, call(() -> ui.backgroundKind.getSelectedItem()));
+
+            // a missing picture is refused in the panel and the element keeps the last good one
+            edt(() -> editor.presenter().chooseImage(OUT.resolve("no-such.png")));
+            await("error shown", () -> ui.error.isVisible() && ui.error.getText().contains("does not exist"));
+            assertEquals(picture.toString(), element.properties.get("background-location"));
+
+            // ratio: leave auto, move the slider
+            edt(() -> ui.autoRatio.doClick());
+            edt(() -> ui.ratio.setValue(25));
+            await("ratio 0.25", () -> Float.valueOf(0.25f).equals(element.properties.get("downsample-ratio")));
+            assertEquals("0.250: 100x75", call(ui.resolution::getText));
+
+            // view modes: each shows something else
+            Map<ViewMode, BufferedImage> shots = new EnumMap<>(ViewMode.class);
+            for (ViewMode mode : ViewMode.values()) {
+                edt(() -> ui.viewButtons.get(mode).doClick());
+                awaitFrames(composite, 2);
+                BufferedImage shot = call(() -> paint(ui.preview()));
+                shots.put(mode, shot);
+                ImageIO.write(shot, "png", OUT.resolve("panel-view-" + mode.name().toLowerCase() + ".png").toFile());
+            }
+            BufferedImage alpha = shots.get(ViewMode.ALPHA);
+            assertTrue(isGray(alpha), "alpha view shows the matte in grey levels");
+            assertTrue(difference(shots.get(ViewMode.COMPOSITE), alpha) > 10, "composite differs from alpha");
+            assertTrue(difference(shots.get(ViewMode.COMPOSITE), shots.get(ViewMode.SIDE_BY_SIDE)) > 10,
+                    "side by side lays out two frames");
+            assertTrue(redness(shots.get(ViewMode.RED_OVERLAY)) > redness(shots.get(ViewMode.COMPOSITE)) + 20,
+                    "the matte overlay tints the source red");
+
+            // ratio and chunk changes while playing: no deadlock, frames keep coming, preview stays current
+            edt(() -> ui.viewButtons.get(ViewMode.COMPOSITE).doClick());
+            for (int i = 0; i < 12; i++) {
+                int step = i;
+                edt(() -> {
+                    ui.ratio.setValue(20 + 7 * step);
+                    ui.seqChunk.setValue(1 + step % 4);
+                });
+            }
+            await("last chunk applied", () -> Integer.valueOf(4).equals(element.properties.get("seq-chunk")));
+            long before = composite.frames();
+            awaitFrames(composite, 10);
+            assertTrue(composite.frames() >= before + 10);
+            double lag = editor.compositeTap().lagMillis();
+            assertTrue(lag < 1000, "preview " + lag + " ms behind the pipeline clock");
+            double fps = editor.sourceTap().framesPerSecond();
+            assertTrue(fps > 0, "frame rate read from the caps");
+            assertEquals(String.format(java.util.Locale.ROOT, "+%d ms (3 frames at %s fps)", Math.round(3000 / fps), fps == Math.rint(fps) ? String.valueOf((long) fps) : String.format(java.util.Locale.ROOT, "%.2f", fps)), call(ui.latency::getText));
+
+            BufferedImage screenshot = call(() -> paint(window.frame().getContentPane()));
+            Files.createDirectories(OUT);
+            ImageIO.write(screenshot, "png", OUT.resolve("panel-ui-test.png").toFile());
+        } finally {
+            window.close();
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    private static void awaitFrames(FrameSlot slot, int count) throws InterruptedException {
+        long target = slot.frames() + count;
+        await(count + " more frames", () -> slot.frames() >= target);
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out waiting for: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static void edt(Runnable r) throws Exception {
+        call(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    /** Runs on the EDT; a hung EDT fails the test instead of hanging it. */
+    private static <T> T call(Callable<T> c) throws Exception {
+        FutureTask<T> task = new FutureTask<>(c);
+        SwingUtilities.invokeLater(task);
+        return task.get(10, TimeUnit.SECONDS);
+    }
+
+    private static BufferedImage paint(java.awt.Component c) {
+        BufferedImage img = new BufferedImage(c.getWidth(), c.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        c.paint(g);
+        g.dispose();
+        return img;
+    }
+
+    private static Path writePng(Path file) throws Exception {
+        BufferedImage img = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, java.awt.Color.ORANGE, 64, 48, java.awt.Color.BLUE));
+        g.fillRect(0, 0, 64, 48);
+        g.dispose();
+        Files.createDirectories(file.getParent());
+        ImageIO.write(img, "png", file.toFile());
+        return file.toAbsolutePath();
+    }
+
+    /** Grey everywhere in the middle of the preview (where the frame is in every layout). */
+    private static boolean isGray(BufferedImage img) {
+        for (int y = img.getHeight() / 4; y < img.getHeight() * 3 / 4; y += 7) {
+            for (int x = img.getWidth() * 2 / 5; x < img.getWidth() * 3 / 5; x += 7) {
+                int p = img.getRGB(x, y);
+                int r = p >> 16 & 0xFF;
+                int g = p >> 8 & 0xFF;
+                int b = p & 0xFF;
+                if (r != g || g != b) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static double difference(BufferedImage a, BufferedImage b) {
+        long sum = 0;
+        int n = 0;
+        for (int y = 0; y < a.getHeight(); y += 3) {
+            for (int x = 0; x < a.getWidth(); x += 3) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                sum += Math.abs((p >> 16 & 0xFF) - (q >> 16 & 0xFF)) + Math.abs((p >> 8 & 0xFF) - (q >> 8 & 0xFF))
+                        + Math.abs((p & 0xFF) - (q & 0xFF));
+                n += 3;
+            }
+        }
+        return (double) sum / n;
+    }
+
+    /** Mean of red minus green. */
+    private static double redness(BufferedImage img) {
+        long sum = 0;
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y += 3) {
+            for (int x = 0; x < img.getWidth(); x += 3) {
+                int p = img.getRGB(x, y);
+                sum += (p >> 16 & 0xFF) - (p >> 8 & 0xFF);
+                n++;
+            }
+        }
+        return (double) sum / n;
+    }
+}
