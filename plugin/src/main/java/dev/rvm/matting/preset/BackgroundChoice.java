@@ -18,7 +18,14 @@ public record BackgroundChoice(Kind kind, int color, Path image, Path video, int
 
     public enum Kind {
         /** Straight alpha: nothing behind the person (a checkerboard on screen). */
-        TRANSPARENT, COLOR, IMAGE, VIDEO, BLUR
+        TRANSPARENT("Transparent"), COLOR("Colour"), IMAGE("Image"), VIDEO("Video"), BLUR("Blur");
+
+        /** How people call it. */
+        public final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
     }
 
     public static final int DEFAULT_BLUR_STRENGTH = 16;

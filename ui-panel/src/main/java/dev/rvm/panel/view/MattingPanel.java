@@ -228,6 +228,13 @@ public final class MattingPanel extends JPanel implements PanelView {
     }
 
     private void names() {
+        backgroundKind.setRenderer(new javax.swing.DefaultListCellRenderer() {
+            @Override
+            public java.awt.Component getListCellRendererComponent(javax.swing.JList<?> list, Object value, int index,
+                    boolean selected, boolean focused) {
+                return super.getListCellRendererComponent(list, value instanceof Kind k ? k.label : value, index, selected, focused);
+            }
+        });
         backgroundKind.setName("background-kind");
         colorButton.setName("background-color");
         imageButton.setName("background-image");
