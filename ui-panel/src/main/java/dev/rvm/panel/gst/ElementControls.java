@@ -129,12 +129,26 @@ public final class ElementControls implements MattingControls {
         if (resume(before, position)) {
             return;
         }
-        String why = lastError;
+        String why = awaitError();
         pipeline.setState(State.NULL);
         matte.set(property, old);
         resume(before, position);
         throw new MattingException(String.format(Locale.ROOT, "%s %s did not start%s; kept %s", property, value,
                 why == null ? "" : " (" + why + ")", old));
+    }
+
+    /** The element's error message arrives on the bus a moment after the failed state change. */
+    private String awaitError() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (lastError == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return lastError;
     }
 
     private boolean resume(State target, long position) {

@@ -118,10 +118,15 @@ public final class MattingPanel extends JPanel implements PanelView {
                 ratio.setValue(Math.round(m.downsampleRatio() * RATIO_STEPS));
             }
             seqChunk.setValue(m.seqChunk());
-            if (((javax.swing.DefaultComboBoxModel<String>) model.getModel()).getIndexOf(m.model()) < 0) {
-                model.addItem(m.model());
+            // built-in names plus the one ONNX file in use, so refused files do not pile up
+            javax.swing.DefaultComboBoxModel<String> models = new javax.swing.DefaultComboBoxModel<>(
+                    ModelRegistry.builtInNames().toArray(String[]::new));
+            if (models.getIndexOf(m.model()) < 0) {
+                models.addElement(m.model());
             }
-            model.setSelectedItem(m.model());
+            models.setSelectedItem(m.model());
+            model.setModel(models);
+            model.setToolTipText(m.model());
             device.setSelectedItem(m.device());
             blurStrength.setEnabled(b.kind() == Kind.BLUR);
         } finally {
@@ -249,6 +254,7 @@ public final class MattingPanel extends JPanel implements PanelView {
         device.setName("device");
         reset.setName("reset");
         model.setEditable(false);
+        model.setPrototypeDisplayValue("mobilenetv3 (built in)"); // a long ONNX path must not widen the column
     }
 
     // ---- user input -------------------------------------------------------------------------------

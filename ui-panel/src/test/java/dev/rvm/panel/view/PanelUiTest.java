@@ -5,6 +5,7 @@ import dev.rvm.matting.preset.BackgroundChoice.Kind;
 import dev.rvm.matting.preset.Preset;
 import dev.rvm.panel.EditorPanel;
 import dev.rvm.panel.PanelWindow;
+import dev.rvm.panel.control.PanelPresenter;
 import dev.rvm.panel.control.ViewMode;
 import dev.rvm.panel.gst.GstRuntime;
 import dev.rvm.panel.gst.PanelPipeline;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,28 +53,28 @@ class PanelUiTest {
             FrameSlot composite = editor.compositeTap().slot();
             await("first frames (pipeline error: " + window.pipeline().lastError() + ", preview: "
                     + editor.compositeTap().problem() + ")", () -> composite.frames() >= 5);
-            await("defaults applied", () -> "none".equals(element.properties.get("background")));
+            await("defaults applied", () -> "none".equals(element.get("background")));
             await("input size shown", () -> ui.resolution.getText().equals("auto (1.000): 400x300"));
 
             // background: colour (upstream green by default), then a picture
             edt(() -> ui.backgroundKind.setSelectedItem(Kind.COLOR));
-            await("background=color", () -> "color".equals(element.properties.get("background")));
-            assertEquals(Background.UPSTREAM_GREEN, element.properties.get("background-color"));
+            await("background=color", () -> "color".equals(element.get("background")));
+            assertEquals(Background.UPSTREAM_GREEN, element.get("background-color"));
             Path picture = writePng(OUT.resolve("panel-test-background.png"));
             edt(() -> editor.presenter().chooseImage(picture));
-            await("background=image", () -> "image".equals(element.properties.get("background")));
-            assertEquals(picture.toString(), element.properties.get("background-location"));
+            await("background=image", () -> "image".equals(element.get("background")));
+            assertEquals(picture.toString(), element.get("background-location"));
             assertEquals(Kind.IMAGE, call(() -> ui.backgroundKind.getSelectedItem()));
 
             // a missing picture is refused in the panel and the element keeps the last good one
             edt(() -> editor.presenter().chooseImage(OUT.resolve("no-such.png")));
             await("error shown", () -> ui.error.isVisible() && ui.error.getText().contains("does not exist"));
-            assertEquals(picture.toString(), element.properties.get("background-location"));
+            assertEquals(picture.toString(), element.get("background-location"));
 
             // ratio: leave auto, move the slider
             edt(() -> ui.autoRatio.doClick());
             edt(() -> ui.ratio.setValue(25));
-            await("ratio 0.25", () -> Float.valueOf(0.25f).equals(element.properties.get("downsample-ratio")));
+            await("ratio 0.25", () -> Float.valueOf(0.25f).equals(element.get("downsample-ratio")));
             assertEquals("0.250: 100x75", call(ui.resolution::getText));
 
             // view modes: each shows something else
@@ -99,20 +99,27 @@ class PanelUiTest {
             for (int i = 0; i < 12; i++) {
                 int step = i;
                 edt(() -> {
-                    ui.ratio.setValue(20 + 7 * step);
-                    ui.seqChunk.setValue(1 + step % 4);
+                    ui.ratio.setValue(97 - 7 * step); // down to 0.20
+                    ui.seqChunk.setValue(4 - step % 4); // ends at 1
                 });
             }
-            await("last chunk applied", () -> Integer.valueOf(4).equals(element.properties.get("seq-chunk")));
-            long before = composite.frames();
-            awaitFrames(composite, 10);
-            assertTrue(composite.frames() >= before + 10);
-            double lag = editor.compositeTap().lagMillis();
+            await("last ratio and chunk applied", () -> Float.valueOf(0.20f).equals(element.get("downsample-ratio"))
+                    && Integer.valueOf(1).equals(element.get("seq-chunk")));
+            double worstLag = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < 5; i++) {
+                long before = composite.frames();
+                awaitFrames(composite, 4);
+                assertTrue(composite.frames() >= before + 4);
+                worstLag = Math.max(worstLag, editor.compositeTap().lagMillis());
+            }
+            double lag = worstLag;
             assertTrue(lag < 1000, "preview " + lag + " ms behind the pipeline clock");
-            System.out.printf("panel UI test: %s; preview lag %.0f ms%n", call(ui.stats::getText), lag);
+            System.out.printf("panel UI test: %s; preview lag at most %.0f ms%n", call(ui.stats::getText), lag);
+            edt(() -> ui.seqChunk.setValue(4));
+            await("chunk 4", () -> Integer.valueOf(4).equals(element.get("seq-chunk")));
             double fps = editor.sourceTap().framesPerSecond();
             assertTrue(fps > 0, "frame rate read from the caps");
-            assertEquals(String.format(java.util.Locale.ROOT, "+%d ms (3 frames at %s fps)", Math.round(3000 / fps), fps == Math.rint(fps) ? String.valueOf((long) fps) : String.format(java.util.Locale.ROOT, "%.2f", fps)), call(ui.latency::getText));
+            assertEquals(PanelPresenter.chunkLatency(4, fps), call(ui.latency::getText));
 
             BufferedImage screenshot = call(() -> paint(window.frame().getContentPane()));
             Files.createDirectories(OUT);
@@ -124,14 +131,19 @@ class PanelUiTest {
 
     // ---- helpers ------------------------------------------------------------------------------------
 
-    private static void awaitFrames(FrameSlot slot, int count) throws InterruptedException {
+    private static void awaitFrames(FrameSlot slot, int count) throws Exception {
         long target = slot.frames() + count;
         await(count + " more frames", () -> slot.frames() >= target);
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    @FunctionalInterface
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void await(String what, Condition condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
+        while (!condition.holds()) {
             if (System.nanoTime() > deadline) {
                 fail("timed out waiting for: " + what);
             }

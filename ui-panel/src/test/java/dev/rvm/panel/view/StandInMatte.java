@@ -40,6 +40,10 @@ final class StandInMatte {
         final Map<String, Object> properties = new ConcurrentHashMap<>();
         volatile int resets;
 
+        Object get(String name) {
+            return properties.get(name);
+        }
+
         @Override
         public void setModel(String model) {
             properties.put("model", model);
