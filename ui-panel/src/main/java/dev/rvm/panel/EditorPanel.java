@@ -144,6 +144,13 @@ public final class EditorPanel implements AutoCloseable {
             t.detach();
         }
         controlThread.shutdown();
+        if (controls instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the panel's element controls failed", e);
+            }
+        }
         try {
             controlThread.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

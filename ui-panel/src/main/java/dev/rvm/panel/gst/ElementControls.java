@@ -15,6 +15,8 @@ import org.freedesktop.gstreamer.event.SeekFlags;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,21 +25,32 @@ import java.util.concurrent.TimeUnit;
  * opens when it starts, so those changes stop the pipeline, set the property, and resume at the same
  * position; if the element then fails to start, the old value is put back and the pipeline resumed.
  */
-public final class ElementControls implements MattingControls {
+public final class ElementControls implements MattingControls, AutoCloseable {
 
     /** Values of the element's {@code background} enum, in its order. */
     private static final String[] BACKGROUND_NICKS = {"none", "color", "image", "blur"};
     private static final long START_TIMEOUT_S = 20;
+    /** A second failure this soon after a restart means restarting does not help. */
+    private static final long RESTART_GUARD_NS = TimeUnit.SECONDS.toNanos(10);
 
     private final Element matte;
     private final Pipeline pipeline;
     private volatile Listener listener;
     private volatile String lastError;
+    private final Bus.ERROR busErrors = this::onBusError;
+    private final ExecutorService recovery = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "rvm-panel-recovery");
+        t.setDaemon(true);
+        return t;
+    });
+    // state changes made by the panel are synchronized on this, never two at once
+    private volatile boolean changingState;
+    private long lastRestart = Long.MIN_VALUE / 2;
 
     public ElementControls(Element matte, Pipeline pipeline) {
         this.matte = Objects.requireNonNull(matte, "matte");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
-        pipeline.getBus().connect((Bus.ERROR) this::onBusError);
+        pipeline.getBus().connect(busErrors);
     }
 
     public Element element() {
@@ -108,14 +121,57 @@ public final class ElementControls implements MattingControls {
     private void onBusError(GstObject source, int code, String message) {
         String text = (source == null ? "pipeline" : source.getName()) + ": " + message;
         lastError = text;
+        report(text);
+        if (!changingState && source != null && matte.getName().equals(source.getName())) {
+            recovery.execute(() -> restartAfter(text));
+        }
+    }
+
+    /**
+     * A frame the element could not matte stops the pipeline; start it again where it was, so one bad
+     * moment (or a setting the model refused) does not end the session. Gives up if it fails again at once.
+     */
+    private synchronized void restartAfter(String error) {
+        if (changingState) {
+            return; // the panel's own stop/start reports its failure itself
+        }
+        long now = System.nanoTime();
+        if (now - lastRestart < RESTART_GUARD_NS) {
+            report(error + " (stopped: it failed again right after a restart; change the settings and press play)");
+            return;
+        }
+        lastRestart = now;
+        long position = pipeline.queryPosition(Format.TIME);
+        pipeline.setState(State.NULL);
+        if (resume(State.PLAYING, position)) {
+            report(String.format(Locale.ROOT, "%s (restarted at %.1f s)", error, Math.max(0, position) / 1e9));
+        }
+    }
+
+    private void report(String text) {
         Listener l = listener;
         if (l != null) {
             l.onError(text);
         }
     }
 
+    @Override
+    public void close() {
+        pipeline.getBus().disconnect(busErrors);
+        recovery.shutdownNow();
+    }
+
     /** Sets a property the element reads only when it starts, keeping the playback position. */
-    private void whileStopped(String property, Object value) {
+    private synchronized void whileStopped(String property, Object value) {
+        changingState = true;
+        try {
+            stopSetResume(property, value);
+        } finally {
+            changingState = false;
+        }
+    }
+
+    private void stopSetResume(String property, Object value) {
         State before = pipeline.getState(TimeUnit.SECONDS.toNanos(5));
         if (before == State.NULL || before == State.VOID_PENDING) {
             matte.set(property, value);
