@@ -14,7 +14,6 @@ import org.freedesktop.gstreamer.Pipeline;
 
 import javax.swing.SwingUtilities;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,11 +39,7 @@ public final class EditorPanel implements AutoCloseable {
     private final FrameTap foreground;
     private final MattingPanel panel;
     private final PanelPresenter presenter;
-    private final ExecutorService controlThread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "rvm-panel-control");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService controlThread = PanelThreads.single("rvm-panel-control");
     // streaming-thread state of the stats and input-format reports
     private long statsSince = System.nanoTime();
     private int framesSince;

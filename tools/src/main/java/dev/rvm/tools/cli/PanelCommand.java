@@ -32,6 +32,7 @@ final class PanelCommand implements Callable<Integer> {
             throw new MattingException("the panel needs a display; set DISPLAY (or run it under xvfb-run)");
         }
         Preset start = preset == null ? Preset.DEFAULTS : PresetJson.read(preset);
+        PanelPipeline.checkInput(input);
         GstRuntime.ensureStarted();
         Element matte = ElementFactory.make("rvmmatte", "matte");
         PanelWindow window = PanelWindow.open(PanelPipeline.open(input, matte), start);

@@ -1,5 +1,6 @@
 package dev.rvm.panel.gst;
 
+import dev.rvm.panel.PanelThreads;
 import dev.rvm.matting.Device;
 import dev.rvm.matting.MattingException;
 import dev.rvm.matting.preset.BackgroundChoice;
@@ -16,7 +17,6 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,11 +38,7 @@ public final class ElementControls implements MattingControls, AutoCloseable {
     private volatile Listener listener;
     private volatile String lastError;
     private final Bus.ERROR busErrors = this::onBusError;
-    private final ExecutorService recovery = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "rvm-panel-recovery");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService recovery = PanelThreads.single("rvm-panel-recovery");
     // state changes made by the panel are synchronized on this, never two at once
     private volatile boolean changingState;
     private long lastRestart = Long.MIN_VALUE / 2;

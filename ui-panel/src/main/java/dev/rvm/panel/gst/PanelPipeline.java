@@ -1,5 +1,6 @@
 package dev.rvm.panel.gst;
 
+import dev.rvm.panel.PanelThreads;
 import org.freedesktop.gstreamer.Bin;
 import org.freedesktop.gstreamer.Bus;
 import org.freedesktop.gstreamer.Caps;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The standalone panel's own pipeline: an input, the matting element, and a synchronised sink on each
@@ -33,11 +33,7 @@ public final class PanelPipeline implements AutoCloseable {
     private final Pipeline pipeline;
     private volatile String lastError;
     private final Element matte;
-    private final ExecutorService looper = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "rvm-panel-loop");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService looper = PanelThreads.single("rvm-panel-loop");
 
     private PanelPipeline(Bin input, Element matte) {
         this.matte = matte;
@@ -96,6 +92,13 @@ public final class PanelPipeline implements AutoCloseable {
             }
         });
         return bin;
+    }
+
+    /** Fails with a message naming the input and the fix when it is neither a file, a camera nor a source description. */
+    public static void checkInput(String input) {
+        if (input != null && !Files.isRegularFile(Path.of(input))) {
+            inputDescription(input);
+        }
     }
 
     /** The gst-launch description of a camera or source given on the command line; fails clearly on a missing file. */
