@@ -28,11 +28,11 @@ final class PanelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Preset start = preset == null ? Preset.DEFAULTS : PresetJson.read(preset);
+        PanelPipeline.checkInput(input);
         if (GraphicsEnvironment.isHeadless()) {
             throw new MattingException("the panel needs a display; set DISPLAY (or run it under xvfb-run)");
         }
-        Preset start = preset == null ? Preset.DEFAULTS : PresetJson.read(preset);
-        PanelPipeline.checkInput(input);
         GstRuntime.ensureStarted();
         Element matte = ElementFactory.make("rvmmatte", "matte");
         PanelWindow window = PanelWindow.open(PanelPipeline.open(input, matte), start);
