@@ -3,6 +3,7 @@ package dev.rvm.panel;
 import dev.rvm.matting.preset.Preset;
 import dev.rvm.panel.control.MattingControls;
 import dev.rvm.panel.control.PanelPresenter;
+import dev.rvm.panel.control.ViewMode;
 import dev.rvm.panel.gst.ElementControls;
 import dev.rvm.panel.gst.FrameTap;
 import dev.rvm.panel.preview.FrameSlot;
@@ -58,6 +59,12 @@ public final class EditorPanel implements AutoCloseable {
         attach(composite, matte, "src");
         attach(alpha, matte, "alpha");
         attach(foreground, matte, "fgr");
+        canvas.onModeChange(mode -> {
+            source.setCopying(mode.shows(ViewMode.Stream.SOURCE));
+            composite.setCopying(mode.shows(ViewMode.Stream.COMPOSITE));
+            alpha.setCopying(mode.shows(ViewMode.Stream.ALPHA));
+            foreground.setCopying(mode.shows(ViewMode.Stream.FOREGROUND));
+        });
         panel = new MattingPanel(canvas);
         presenter = new PanelPresenter(controls, panel, initial, controlThread, SwingUtilities::invokeLater);
         panel.bind(presenter);

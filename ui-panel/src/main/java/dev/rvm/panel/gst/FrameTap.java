@@ -42,6 +42,8 @@ public final class FrameTap implements Pad.PROBE {
     private long expectedSize = -1;
     private long seen;
     private volatile double lagMillis = Double.NaN;
+    private volatile boolean copying = true;
+    private volatile long frames;
     private volatile String problem;
 
     /**
@@ -67,6 +69,16 @@ public final class FrameTap implements Pad.PROBE {
 
     public FrameSlot slot() {
         return slot;
+    }
+
+    /** Off while no view shows this stream: frames are still counted and their format read, not copied. */
+    public void setCopying(boolean copying) {
+        this.copying = copying;
+    }
+
+    /** Frames that passed the pad so far. */
+    public long frames() {
+        return frames;
     }
 
     public int width() {
@@ -106,7 +118,9 @@ public final class FrameTap implements Pad.PROBE {
                 if (pixels.capacity() != expectedSize && !readCaps(pad, pixels.capacity())) {
                     return PadProbeReturn.OK;
                 }
-                if (format == null) {
+                if (!copying) {
+                    // counted below, not copied
+                } else if (format == null) {
                     slot.writeGray(pixels, width, height, stride);
                 } else {
                     slot.writeColor(pixels, width, height, stride, format);
@@ -117,6 +131,7 @@ public final class FrameTap implements Pad.PROBE {
             if (timeReference != null && seen++ % LAG_EVERY == 0) {
                 measureLag(buffer.getPresentationTimestamp());
             }
+            frames++;
             listener.onFrame(this);
         } catch (RuntimeException | Error e) {
             // Nothing may escape into GStreamer's thread; the preview just misses this frame.

@@ -39,8 +39,11 @@ public final class PanelPipeline implements AutoCloseable {
         this.matte = matte;
         pipeline = new Pipeline("rvm-panel");
         Element convert = ElementFactory.make("videoconvert", "input-convert");
-        pipeline.addMany(input, convert, matte);
-        if (!Element.linkMany(input, convert, matte)) {
+        // BGRx in and BGRA out read as ARGB ints: the preview copies them row by row
+        Element bgrx = ElementFactory.make("capsfilter", "input-format");
+        bgrx.setCaps(Caps.fromString("video/x-raw,format=BGRx"));
+        pipeline.addMany(input, convert, bgrx, matte);
+        if (!Element.linkMany(input, convert, bgrx, matte)) {
             throw new IllegalStateException("cannot link the input to " + matte.getName());
         }
         for (String pad : OUTPUT_PADS) {
@@ -54,7 +57,16 @@ public final class PanelPipeline implements AutoCloseable {
             sink.set("qos", true);
             sink.set("max-lateness", 40_000_000L);
             pipeline.addMany(queue, sink);
-            if (!Element.linkPads(matte, pad, queue, "sink") || !queue.link(sink)) {
+            boolean linked = Element.linkPads(matte, pad, queue, "sink");
+            if (pad.equals("src")) {
+                Element bgra = ElementFactory.make("capsfilter", "composite-format");
+                bgra.setCaps(Caps.fromString("video/x-raw,format=BGRA"));
+                pipeline.add(bgra);
+                linked &= Element.linkMany(queue, bgra, sink);
+            } else {
+                linked &= queue.link(sink);
+            }
+            if (!linked) {
                 throw new IllegalStateException("cannot link pad " + pad + " of " + matte.getName());
             }
         }

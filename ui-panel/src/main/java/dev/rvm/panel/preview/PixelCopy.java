@@ -3,6 +3,8 @@ package dev.rvm.panel.preview;
 import dev.rvm.matting.PixelFormat;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 
 /** Bulk copies from mapped GStreamer frames into the int/byte arrays behind preview images. */
 public final class PixelCopy {
@@ -11,6 +13,10 @@ public final class PixelCopy {
 
     /** Packed 8-bit RGB(A) rows of any channel order into non-premultiplied ARGB ints. */
     public static void toArgb(ByteBuffer src, int width, int height, int stride, PixelFormat format, int[] dst) {
+        if (format == PixelFormat.BGRA || format == PixelFormat.BGRX) {
+            littleEndianInts(src, width, height, stride, format == PixelFormat.BGRX, dst);
+            return;
+        }
         int bpp = format.bytesPerPixel;
         int r = format.red;
         int g = format.green;
@@ -29,6 +35,20 @@ public final class PixelCopy {
                 for (; d < end; d++, s += bpp) {
                     dst[d] = 0xFF000000 | (src.get(s + r) & 0xFF) << 16 | (src.get(s + g) & 0xFF) << 8 | (src.get(s + b) & 0xFF);
                 }
+            }
+        }
+    }
+
+    /** B,G,R,A bytes read as little-endian ints are ARGB already: bulk row copies. */
+    private static void littleEndianInts(ByteBuffer src, int width, int height, int stride, boolean opaque, int[] dst) {
+        IntBuffer ints = src.duplicate().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+        int rowInts = stride / 4;
+        for (int y = 0; y < height; y++) {
+            ints.get(y * rowInts, dst, y * width, width);
+        }
+        if (opaque) {
+            for (int i = 0, n = width * height; i < n; i++) {
+                dst[i] |= 0xFF000000;
             }
         }
     }

@@ -32,6 +32,7 @@ public final class PreviewCanvas extends JComponent {
     private final FrameSlot foreground;
     private final TexturePaint checkerboard;
     private volatile ViewMode mode = ViewMode.COMPOSITE;
+    private java.util.function.Consumer<ViewMode> modeListener = m -> { };
     private BufferedImage overlay;
     private int[] overlayPixels;
 
@@ -64,7 +65,14 @@ public final class PreviewCanvas extends JComponent {
 
     public void setMode(ViewMode mode) {
         this.mode = mode;
+        modeListener.accept(mode);
         repaint();
+    }
+
+    /** Told when the view mode changes (the panel stops copying streams the view does not draw). */
+    public void onModeChange(java.util.function.Consumer<ViewMode> listener) {
+        this.modeListener = listener;
+        listener.accept(mode);
     }
 
     public ViewMode mode() {

@@ -7,6 +7,7 @@ import dev.rvm.panel.EditorPanel;
 import dev.rvm.panel.PanelWindow;
 import dev.rvm.panel.control.PanelPresenter;
 import dev.rvm.panel.control.ViewMode;
+import dev.rvm.panel.gst.FrameTap;
 import dev.rvm.panel.gst.GstRuntime;
 import dev.rvm.panel.gst.PanelPipeline;
 import dev.rvm.panel.preview.FrameSlot;
@@ -51,9 +52,10 @@ class PanelUiTest {
         try {
             EditorPanel editor = window.panel();
             MattingPanel ui = editor.component();
-            FrameSlot composite = editor.compositeTap().slot();
+            FrameTap compositeTap = editor.compositeTap();
+            FrameSlot composite = compositeTap.slot();
             await("first frames (pipeline error: " + window.pipeline().lastError() + ", preview: "
-                    + editor.compositeTap().problem() + ")", () -> composite.frames() >= 5);
+                    + editor.compositeTap().problem() + ")", () -> compositeTap.frames() >= 5);
             await("defaults applied", () -> "none".equals(element.get("background")));
             await("input size shown", () -> ui.resolution.getText().equals("auto (1.000): 400x300"));
 
@@ -82,7 +84,7 @@ class PanelUiTest {
             Map<ViewMode, BufferedImage> shots = new EnumMap<>(ViewMode.class);
             for (ViewMode mode : ViewMode.values()) {
                 edt(() -> ui.viewButtons.get(mode).doClick());
-                awaitFrames(composite, 2);
+                awaitFrames(compositeTap, 2);
                 BufferedImage shot = call(() -> paint(ui.preview()));
                 shots.put(mode, shot);
                 ImageIO.write(shot, "png", OUT.resolve("panel-view-" + mode.name().toLowerCase() + ".png").toFile());
@@ -108,9 +110,9 @@ class PanelUiTest {
                     && Integer.valueOf(1).equals(element.get("seq-chunk")));
             double worstLag = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < 5; i++) {
-                long before = composite.frames();
-                awaitFrames(composite, 4);
-                assertTrue(composite.frames() >= before + 4);
+                long before = compositeTap.frames();
+                awaitFrames(compositeTap, 4);
+                assertTrue(compositeTap.frames() >= before + 4);
                 worstLag = Math.max(worstLag, editor.compositeTap().lagMillis());
             }
             double lag = worstLag;
@@ -133,9 +135,9 @@ class PanelUiTest {
 
     // ---- helpers ------------------------------------------------------------------------------------
 
-    private static void awaitFrames(FrameSlot slot, int count) throws Exception {
-        long target = slot.frames() + count;
-        await(count + " more frames", () -> slot.frames() >= target);
+    private static void awaitFrames(FrameTap tap, int count) throws Exception {
+        long target = tap.frames() + count;
+        await(count + " more frames", () -> tap.frames() >= target);
     }
 
     @FunctionalInterface
