@@ -10,6 +10,7 @@ import dev.rvm.panel.preview.FrameSlot;
 import dev.rvm.panel.preview.PreviewCanvas;
 import dev.rvm.panel.view.MattingPanel;
 import org.freedesktop.gstreamer.Element;
+import org.freedesktop.gstreamer.GstObject;
 import org.freedesktop.gstreamer.Pad;
 import org.freedesktop.gstreamer.Pipeline;
 
@@ -32,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 public final class EditorPanel implements AutoCloseable {
 
     private static final long STATS_PERIOD_NS = 1_000_000_000L;
+    private static final String FACTORY = "rvmmatte";
 
     private final MattingControls controls;
     private final FrameTap source;
@@ -74,6 +76,28 @@ public final class EditorPanel implements AutoCloseable {
     /** Attaches to an {@code rvmmatte} element and applies {@code initial} to it. */
     public static EditorPanel attach(Pipeline pipeline, Element matte, Preset initial) {
         return new EditorPanel(matte, new ElementControls(matte, pipeline), initial);
+    }
+
+    /** Attaches to the {@code rvmmatte} element of a host's pipeline. */
+    public static EditorPanel attach(Pipeline pipeline, Preset initial) {
+        Element matte = pipeline.getElementsRecursive().stream()
+                .filter(e -> e.getFactory() != null && FACTORY.equals(e.getFactory().getName()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("pipeline " + pipeline.getName() + " has no " + FACTORY
+                        + " element; add one (e.g. ... ! videoconvert ! rvmmatte ! ...) or hand the panel the element"));
+        return attach(pipeline, matte, initial);
+    }
+
+    /** Attaches to an {@code rvmmatte} element that already sits in a pipeline. */
+    public static EditorPanel attach(Element matte, Preset initial) {
+        GstObject top = matte;
+        while (top.getParent() != null) {
+            top = top.getParent();
+        }
+        if (!(top instanceof Pipeline pipeline)) {
+            throw new IllegalArgumentException(matte.getName() + " is not in a pipeline yet; add it to one before attaching the panel");
+        }
+        return attach(pipeline, matte, initial);
     }
 
     /** Attaches with other controls (an element with another property set, tests). */
