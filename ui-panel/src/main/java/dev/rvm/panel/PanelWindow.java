@@ -25,7 +25,7 @@ public final class PanelWindow {
     private PanelWindow(PanelPipeline pipeline, MattingControls controls, Preset preset) {
         this.pipeline = pipeline;
         panel = controls == null
-                ? EditorPanel.attach(pipeline.pipeline(), pipeline.matte(), preset)
+                ? EditorPanel.attach(pipeline.matte(), preset)
                 : EditorPanel.attach(pipeline.matte(), controls, preset);
         frame = new JFrame("RVM matting panel");
         frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
