@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class VideoFrames {
 
+    private static final int MARGIN = 16;
+
     private VideoFrames() {
     }
 
@@ -32,18 +34,12 @@ public final class VideoFrames {
         Path work = Files.createTempDirectory("rvm-frames");
         try {
             Path input = Files.copy(video, work.resolve("input"));
-            Path frames = Files.createDirectory(work.resolve("frames"));
-            // identity eos-after ends the stream early instead of decoding the whole clip; a few
-            // frames already in flight still arrive, so the surplus is dropped below.
-            run(video, "gst-launch-1.0", "-q", "-e", "filesrc", "location=" + input, "!", "decodebin", "!", "videoconvert",
-                    "!", "video/x-raw,format=RGB", "!", "identity", "eos-after=" + maxFrames, "!", "pngenc",
-                    "!", "multifilesink", "location=" + frames.resolve("%05d.png"));
-            List<Path> written;
-            try (var files = Files.list(frames)) {
-                written = files.filter(f -> f.getFileName().toString().endsWith(".png")).sorted().toList();
-            }
-            if (written.isEmpty()) {
-                throw new IOException("gst-launch-1.0 wrote no frames of " + video);
+            // identity eos-after ends the stream early instead of decoding the whole clip, but frames
+            // in flight make the count it lets through vary by a few; so it gets a margin, the surplus
+            // is dropped, and a clip that still came out short is decoded again without the limit.
+            List<Path> written = decodeInto(video, input, Files.createDirectory(work.resolve("frames")), (int) Math.min((long) maxFrames + MARGIN, Integer.MAX_VALUE));
+            if (written.size() < maxFrames) {
+                written = decodeInto(video, input, Files.createDirectory(work.resolve("all-frames")), -1);
             }
             int kept = Math.min(maxFrames, written.size());
             for (Path frame : written.subList(0, kept)) {
@@ -56,6 +52,19 @@ public final class VideoFrames {
                     Files.deleteIfExists(p);
                 }
             }
+        }
+    }
+
+    private static List<Path> decodeInto(Path video, Path input, Path frames, int eosAfter) throws IOException {
+        run(video, "gst-launch-1.0", "-q", "-e", "filesrc", "location=" + input, "!", "decodebin", "!", "videoconvert",
+                "!", "video/x-raw,format=RGB", "!", "identity", "eos-after=" + eosAfter, "!", "pngenc",
+                "!", "multifilesink", "location=" + frames.resolve("%05d.png"));
+        try (var files = Files.list(frames)) {
+            List<Path> written = files.filter(f -> f.getFileName().toString().endsWith(".png")).sorted().toList();
+            if (written.isEmpty()) {
+                throw new IOException("gst-launch-1.0 wrote no frames of " + video);
+            }
+            return written;
         }
     }
 
