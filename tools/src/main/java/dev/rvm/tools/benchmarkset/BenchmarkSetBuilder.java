@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.opencv.core.Mat;
@@ -66,7 +65,7 @@ public final class BenchmarkSetBuilder {
         }
         Path absolute = output.toAbsolutePath();
         Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
-        deleteTree(partial);
+        WorkDirectories.delete(partial);
         try {
             Path original = partial.resolve(dataset).resolve(ORIGINAL_CLIP);
             Path com = Files.createDirectories(original.resolve("com"));
@@ -85,7 +84,7 @@ public final class BenchmarkSetBuilder {
                 CompositeJob.run(new CompositeSettings(original.resolve("fgr"), original.resolve("pha"),
                         plainPng(bg, decodedBackgrounds), partial.resolve(dataset).resolve(bg.name()), null));
             }
-            deleteTree(decodedBackgrounds);
+            WorkDirectories.delete(decodedBackgrounds);
             Files.writeString(partial.resolve("README.txt"), readme(dataset, backgrounds, count), StandardCharsets.UTF_8);
             if (Files.exists(output)) {
                 Files.delete(output); // empty, checked above
@@ -93,7 +92,7 @@ public final class BenchmarkSetBuilder {
             Files.move(partial, absolute);
             return count;
         } finally {
-            deleteTree(partial);
+            WorkDirectories.delete(partial);
         }
     }
 
@@ -139,17 +138,6 @@ public final class BenchmarkSetBuilder {
         }
         try (var entries = Files.list(dir)) {
             return entries.findAny().isEmpty();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +75,7 @@ public record DebianPackage(String name, Map<String, String> files) {
                 Files.move(got, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            deleteTree(work);
+            WorkDirectories.delete(work);
         }
     }
 
@@ -108,17 +107,6 @@ public record DebianPackage(String name, Map<String, String> files) {
             String reason = lines.isEmpty() ? output.strip().lines().reduce((a, b) -> b).orElse("no output") : lines.get(0);
             throw new IOException(String.join(" ", command) + " failed: " + reason
                     + (command[0].equals("apt-get") ? "; run apt-get update first if the package is not found" : ""));
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }
