@@ -33,9 +33,11 @@ public final class VideoFrames {
         Path work = Files.createTempDirectory("rvm-frames");
         try {
             Path input = Files.copy(video, work.resolve("input"));
-            // identity eos-after ends the stream early instead of decoding the whole clip, but frames
-            // in flight make the count it lets through vary by a few; so it gets a margin, the surplus
-            // is dropped, and a clip that still came out short is decoded again without the limit.
+            // identity eos-after ends the stream early instead of decoding the whole clip, but what
+            // comes out near that end is unreliable: the count varies by a few frames, and with the
+            // H.264 clip one frame just before the end went missing (frame 100 was written as 00099).
+            // So it stops well past the frames we keep, and a clip that still came out short is
+            // decoded again without the limit.
             List<Path> written = decodeInto(video, input, Files.createDirectory(work.resolve("frames")), (int) Math.min((long) maxFrames + MARGIN, Integer.MAX_VALUE));
             if (written.size() < maxFrames) {
                 written = decodeInto(video, input, Files.createDirectory(work.resolve("all-frames")), -1);
