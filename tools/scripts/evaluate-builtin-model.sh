@@ -8,7 +8,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RVM="$ROOT/rvm"
-OUT="${1:?usage: $0 OUTPUT_DIR (a new or empty directory)}"
+OUT="${1:?usage: $0 OUTPUT_DIR (OUTPUT_DIR/true must not exist yet or be empty)}"
 FRAMES="${FRAMES:-100}"
 RATIOS="${RATIOS:-0.25 0.5 auto}"
 THREADS="${THREADS:-0}"
