@@ -53,10 +53,7 @@ public final class BenchmarkSetBuilder {
      */
     public static int build(Path output, String dataset, FrameWriter frames, List<BackgroundImage> backgrounds,
                             MattingSettings matting, Consumer<String> log) throws IOException {
-        if (Files.exists(output) && !isEmptyDirectory(output)) {
-            throw new InvalidInputException("output " + output + " already exists and is not empty;"
-                    + " give a new or empty directory (the set is always built from scratch)");
-        }
+        requireUsableOutput(output);
         for (BackgroundImage bg : backgrounds) {
             if (bg.name().equals(ORIGINAL_CLIP) || !bg.name().matches("[A-Za-z0-9_-]+")) {
                 throw new IllegalArgumentException("background name '" + bg.name()
@@ -114,6 +111,14 @@ public final class BenchmarkSetBuilder {
             return target;
         } finally {
             image.release();
+        }
+    }
+
+    /** Refuses an output that holds anything: the set is always built from scratch. */
+    public static void requireUsableOutput(Path output) throws IOException {
+        if (Files.exists(output) && !isEmptyDirectory(output)) {
+            throw new InvalidInputException("output " + output + " already exists and is not empty;"
+                    + " give a new or empty directory (the set is always built from scratch)");
         }
     }
 

@@ -47,6 +47,7 @@ final class BenchmarkSetCommand implements Callable<Integer> {
         if (frames < 1) {
             throw new IllegalArgumentException("--frames must be at least 1; got " + frames);
         }
+        BenchmarkSetBuilder.requireUsableOutput(output); // before minutes of downloading, not after
         PrintWriter err = spec.commandLine().getErr();
         err.println("rvm benchmark-set: fetching media (cached after the first run)");
         err.flush();

@@ -130,6 +130,19 @@ class BenchmarkSetTest {
     }
 
     @Test
+    void theCommandRefusesBadArgumentsInOneLineBeforeDownloadingAnything() throws IOException {
+        CliRun zero = CliRun.of("benchmark-set", "--output", tmp.resolve("new").toString(), "--frames", "0");
+        assertEquals(1, zero.exitCode());
+        assertEquals("rvm benchmark-set: --frames must be at least 1; got 0", zero.err().strip());
+
+        CliRun taken = CliRun.of("benchmark-set", "--output", set.toString());
+        assertEquals(1, taken.exitCode());
+        assertEquals(1, taken.err().strip().lines().count(), taken.err());
+        assertTrue(taken.err().contains(set + " already exists and is not empty"), taken.err());
+        assertFalse(taken.err().contains("fetching"), "refused before any download");
+    }
+
+    @Test
     void aFailedBuildLeavesNothingBehind() {
         Path out = tmp.resolve("failed");
         assertThrows(IOException.class, () -> BenchmarkSetBuilder.build(out, "d", dir -> {
