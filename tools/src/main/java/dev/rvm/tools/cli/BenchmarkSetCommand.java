@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
                 "Scores against it measure how stable the matte is under new backgrounds and downsampling, relative "
                         + "to the model's own best output - not a benchmark comparable to the paper's numbers.",
                 "Needs npm, apt-get + dpkg-deb (Debian/Ubuntu) and gst-launch-1.0 with an H.264 decoder; "
-                        + "downloads are cached under ~/.cache/rvm-matting/. See docs/evaluation.md."})
+                        + "downloads are cached under ~/.cache/rvm-matting/.",
+                "Method, numbers and the full reproduction: docs/evaluation.md."})
 final class BenchmarkSetCommand implements Callable<Integer> {
     static final String DATASET = "cap12_400x300";
 
