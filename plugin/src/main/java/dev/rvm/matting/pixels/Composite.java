@@ -4,6 +4,8 @@ import dev.rvm.matting.FrameLayout;
 import dev.rvm.matting.PixelFormat;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.nio.FloatBuffer;
 
 /**
@@ -55,7 +57,61 @@ public final class Composite {
         }
         PackedOutput.checkCapacity(dst, layout.byteSize(), "output");
         int base = dst.position();
+        if (bg instanceof Source.Color c && bpp == 4 && layout.stride() % 4 == 0) {
+            // 4-byte pixels as one little-endian int each: one store per pixel instead of four
+            ByteBuffer d = dst.duplicate();
+            d.position(base);
+            IntBuffer pixels = d.slice().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+            split.forRows(w, h, (y0, y1, scratch) -> colourRows4(fgr, fgrOffset, pha, phaOffset, c, pixels, layout, y0, y1, scratch));
+            return;
+        }
         split.forRows(w, h, (y0, y1, scratch) -> rows(fgr, fgrOffset, pha, phaOffset, bg, dst, base, layout, y0, y1, scratch));
+    }
+
+    private static void colourRows4(FloatBuffer fgr, int fgrOffset, FloatBuffer pha, int phaOffset, Source.Color c,
+                                    IntBuffer dst, FrameLayout layout, int y0, int y1, RowScratch scratch) {
+        PixelFormat f = layout.format();
+        int w = layout.width();
+        int plane = w * layout.height();
+        RowScratch s = scratch.fit(w, 0);
+        float[] fr = s.r;
+        float[] fg = s.g;
+        float[] fb = s.b;
+        float[] al = s.a;
+        int[] px = s.ints;
+        int rs = 8 * f.red;
+        int gs = 8 * f.green;
+        int bs = 8 * f.blue;
+        int fill = 0xFF << 24; // the alpha or padding byte, offset 3 in every 4-byte format
+        float cr = c.r();
+        float cg = c.g();
+        float cb = c.b();
+        int intsPerRow = layout.stride() / 4;
+        // where the matte is 0 (most of a typical frame) the result is exactly the colour
+        int background = (qi(cr) << rs) | (qi(cg) << gs) | (qi(cb) << bs) | fill;
+        for (int y = y0; y < y1; y++) {
+            int i0 = y * w;
+            int f0 = fgrOffset + i0;
+            fgr.get(f0, fr, 0, w);
+            fgr.get(f0 + plane, fg, 0, w);
+            fgr.get(f0 + 2 * plane, fb, 0, w);
+            pha.get(phaOffset + i0, al, 0, w);
+            for (int x = 0; x < w; x++) {
+                float a = al[x];
+                if (a == 0f) {
+                    px[x] = background;
+                    continue;
+                }
+                float na = 1f - a;
+                px[x] = (qi(fr[x] * a + cr * na) << rs) | (qi(fg[x] * a + cg * na) << gs) | (qi(fb[x] * a + cb * na) << bs) | fill;
+            }
+            dst.put(y * intsPerRow, px, 0, w);
+        }
+    }
+
+    private static int qi(float v) {
+        float s = v * 255f + 0.5f;
+        return s <= 0f ? 0 : s >= 255f ? 255 : (int) s;
     }
 
     private static void rows(FloatBuffer fgr, int fgrOffset, FloatBuffer pha, int phaOffset, Source bg,

@@ -11,6 +11,7 @@ public final class RowScratch {
     float[] g = new float[0];
     float[] b = new float[0];
     float[] a = new float[0];
+    int[] ints = new int[0];
 
     /** Makes room for rows of {@code pixels} pixels and {@code rowBytes} bytes. */
     RowScratch fit(int pixels, int rowBytes) {
@@ -22,6 +23,7 @@ public final class RowScratch {
             g = new float[pixels];
             b = new float[pixels];
             a = new float[pixels];
+            ints = new int[pixels];
         }
         return this;
     }
