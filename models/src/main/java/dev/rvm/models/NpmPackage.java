@@ -57,13 +57,18 @@ public record NpmPackage(String name, String version, String integrity, Map<Stri
 
     /** Makes sure every wanted file is in the cache; downloads at most once. */
     public void fetch() throws IOException {
+        fetch(Map.of());
+    }
+
+    /** As {@link #fetch()}, with extra environment for npm (its registry and cache settings). */
+    void fetch(Map<String, String> npmEnvironment) throws IOException {
         if (isCached()) {
             return;
         }
         Path dir = Files.createDirectories(directory());
         Path work = Files.createTempDirectory(dir, ".fetch");
         try {
-            Path tarball = npmPack(work);
+            Path tarball = npmPack(work, npmEnvironment);
             String actual = Sha.npmIntegrity(tarball);
             if (!actual.equals(integrity)) {
                 throw new IOException(spec() + ": the downloaded tarball's integrity " + actual
@@ -89,9 +94,10 @@ public record NpmPackage(String name, String version, String integrity, Map<Stri
         }
     }
 
-    private Path npmPack(Path work) throws IOException {
+    private Path npmPack(Path work, Map<String, String> npmEnvironment) throws IOException {
         ProcessBuilder pb = new ProcessBuilder("npm", "pack", spec(), "--silent", "--pack-destination", work.toString())
                 .redirectErrorStream(true);
+        pb.environment().putAll(npmEnvironment);
         Process p;
         try {
             p = pb.start();

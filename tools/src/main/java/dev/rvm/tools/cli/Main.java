@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
                 ModelCommand.class,
                 ConvertCommand.class,
                 SpeedtestCommand.class,
+                EvaluateCommand.class,
+                CompositeCommand.class,
         })
 public final class Main implements Runnable {
 
