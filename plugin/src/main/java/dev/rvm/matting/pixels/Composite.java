@@ -4,8 +4,6 @@ import dev.rvm.matting.FrameLayout;
 import dev.rvm.matting.PixelFormat;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.IntBuffer;
 import java.nio.FloatBuffer;
 
 /**
@@ -57,61 +55,13 @@ public final class Composite {
         }
         PackedOutput.checkCapacity(dst, layout.byteSize(), "output");
         int base = dst.position();
-        if (bg instanceof Source.Color c && bpp == 4 && layout.stride() % 4 == 0) {
-            // 4-byte pixels as one little-endian int each: one store per pixel instead of four
-            ByteBuffer d = dst.duplicate();
-            d.position(base);
-            IntBuffer pixels = d.slice().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
-            split.forRows(w, h, (y0, y1, scratch) -> colourRows4(fgr, fgrOffset, pha, phaOffset, c, pixels, layout, y0, y1, scratch));
-            return;
-        }
         split.forRows(w, h, (y0, y1, scratch) -> rows(fgr, fgrOffset, pha, phaOffset, bg, dst, base, layout, y0, y1, scratch));
     }
 
-    private static void colourRows4(FloatBuffer fgr, int fgrOffset, FloatBuffer pha, int phaOffset, Source.Color c,
-                                    IntBuffer dst, FrameLayout layout, int y0, int y1, RowScratch scratch) {
-        PixelFormat f = layout.format();
-        int w = layout.width();
-        int plane = w * layout.height();
-        RowScratch s = scratch.fit(w, 0);
-        float[] fr = s.r;
-        float[] fg = s.g;
-        float[] fb = s.b;
-        float[] al = s.a;
-        int[] px = s.ints;
-        int rs = 8 * f.red;
-        int gs = 8 * f.green;
-        int bs = 8 * f.blue;
-        int fill = 0xFF << 24; // the alpha or padding byte, offset 3 in every 4-byte format
-        float cr = c.r();
-        float cg = c.g();
-        float cb = c.b();
-        int intsPerRow = layout.stride() / 4;
-        // where the matte is 0 (most of a typical frame) the result is exactly the colour
-        int background = (qi(cr) << rs) | (qi(cg) << gs) | (qi(cb) << bs) | fill;
-        for (int y = y0; y < y1; y++) {
-            int i0 = y * w;
-            int f0 = fgrOffset + i0;
-            fgr.get(f0, fr, 0, w);
-            fgr.get(f0 + plane, fg, 0, w);
-            fgr.get(f0 + 2 * plane, fb, 0, w);
-            pha.get(phaOffset + i0, al, 0, w);
-            for (int x = 0; x < w; x++) {
-                float a = al[x];
-                if (a == 0f) {
-                    px[x] = background;
-                    continue;
-                }
-                float na = 1f - a;
-                px[x] = (qi(fr[x] * a + cr * na) << rs) | (qi(fg[x] * a + cg * na) << gs) | (qi(fb[x] * a + cb * na) << bs) | fill;
-            }
-            dst.put(y * intsPerRow, px, 0, w);
-        }
-    }
-
     private static int qi(float v) {
-        float s = v * 255f + 0.5f;
-        return s <= 0f ? 0 : s >= 255f ? 255 : (int) s;
+        // integer clamps compile to conditional moves; (int) truncates, which floors s >= 0 and
+        // leaves (-1, 0) at 0, so only whole negatives need the lower clamp
+        return Math.min(Math.max((int) (v * 255f + 0.5f), 0), 255);
     }
 
     private static void rows(FloatBuffer fgr, int fgrOffset, FloatBuffer pha, int phaOffset, Source bg,
@@ -156,8 +106,21 @@ public final class Composite {
         int go = f.green;
         int bo = f.blue;
         boolean four = bpp == 4;
+        // where the matte is 0 (most of a typical frame) the result is exactly the colour
+        byte r0 = q(cr);
+        byte g0 = q(cg);
+        byte b0 = q(cb);
         for (int x = 0, p = 0; x < w; x++, p += bpp) {
             float a = al[x];
+            if (a == 0f) {
+                row[p + ro] = r0;
+                row[p + go] = g0;
+                row[p + bo] = b0;
+                if (four) {
+                    row[p + 3] = (byte) 255;
+                }
+                continue;
+            }
             float na = 1f - a;
             row[p + ro] = q(fr[x] * a + cr * na);
             row[p + go] = q(fg[x] * a + cg * na);
@@ -235,7 +198,6 @@ public final class Composite {
 
     /** A colour channel in 0..1 to its byte, round half up, clamped. */
     static byte q(float v) {
-        float s = v * 255f + 0.5f; // (int) floors a non-negative value
-        return (byte) (s <= 0f ? 0 : s >= 255f ? 255 : (int) s);
+        return (byte) qi(v);
     }
 }

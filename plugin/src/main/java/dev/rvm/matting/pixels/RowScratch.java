@@ -11,7 +11,6 @@ public final class RowScratch {
     float[] g = new float[0];
     float[] b = new float[0];
     float[] a = new float[0];
-    int[] ints = new int[0];
 
     /** Makes room for rows of {@code pixels} pixels and {@code rowBytes} bytes. */
     RowScratch fit(int pixels, int rowBytes) {
@@ -23,7 +22,6 @@ public final class RowScratch {
             g = new float[pixels];
             b = new float[pixels];
             a = new float[pixels];
-            ints = new int[pixels];
         }
         return this;
     }

@@ -100,7 +100,7 @@ class CompositeTest {
     }
 
     @Test
-    void fourBytePixelsGiveTheSameCompositeWhetherWrittenAsIntsOrBytes() {
+    void splittingRowsOverThreadsAndPaddingRowsDoNotChangeTheComposite() {
         int w = 301;
         int h = 230; // enough pixels for the two-thread split too
         java.util.Random r = new java.util.Random(9);
@@ -125,7 +125,7 @@ class CompositeTest {
                     assertEquals(b.get(y * bytes.stride() + x), a.get(3 + y * ints.stride() + x), f + " byte " + x + " of row " + y);
                 }
             }
-            int p = 3 + 4 * 5; // pixel 5 of row 0: check the formula on the int path directly
+            int p = 3 + 4 * 5; // pixel 5 of row 0: the formula itself
             float al = pha.get(5);
             assertEquals(PackedOutput.toByte(fgr.get(5) * al + 120 / 255f * (1 - al)), a.get(p + f.red) & 0xFF, 1);
             assertEquals(255, a.get(p + 3) & 0xFF);
