@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 SpeedtestCommand.class,
                 EvaluateCommand.class,
                 CompositeCommand.class,
+                BenchmarkSetCommand.class,
         })
 public final class Main implements Runnable {
 
