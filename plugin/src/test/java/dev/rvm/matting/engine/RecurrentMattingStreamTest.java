@@ -260,4 +260,23 @@ class RecurrentMattingStreamTest {
             });
         }
     }
+
+    @Test
+    void settingsChangedWhileFramesAreBufferedApplyAfterThoseFrames() {
+        byte[] rgb = randomRgb(6, 4, 12);
+        List<Result> out = new ArrayList<>();
+        try (MattingStream s = MattingStreams.open(settings.withSeqChunk(3))) {
+            out.addAll(submit(s, rgb, 6, 4, 0));
+            out.addAll(submit(s, rgb, 6, 4, 1));
+            s.update(s.settings().withDownsampleRatio(0.5f).withSeqChunk(2));
+            assertEquals(0.5f, s.settings().downsampleRatio(), "settings() shows what the next frame gets");
+            out.addAll(submit(s, rgb, 6, 4, 2));
+            assertEquals(2, out.size(), "the two buffered frames come out under the old settings");
+            assertEquals(0.25f, memory(out.get(1), rgb), 1e-6, "old ratio for the old frames");
+            out.addAll(submit(s, rgb, 6, 4, 3));
+            assertEquals(4, out.size(), "new chunk of 2");
+            assertEquals(0f, memory(out.get(2), rgb), 1e-6, "the ratio change reset the state");
+            assertEquals(0.5f, memory(out.get(3), rgb), 1e-6, "and the new ratio is used");
+        }
+    }
 }
