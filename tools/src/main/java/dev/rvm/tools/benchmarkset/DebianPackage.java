@@ -1,13 +1,12 @@
 package dev.rvm.tools.benchmarkset;
 
 import dev.rvm.models.ModelCache;
-import dev.rvm.models.Sha;
+import dev.rvm.models.PinnedFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,22 +25,16 @@ public record DebianPackage(String name, Map<String, String> files) {
         return ModelCache.directory().resolve("debian+" + name);
     }
 
+    private PinnedFiles pinned() {
+        return new PinnedFiles(directory(), files);
+    }
+
     public Path file(String entry) {
-        return directory().resolve(entry);
+        return pinned().file(entry);
     }
 
     public boolean isCached() {
-        try {
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                Path p = file(f.getKey());
-                if (!Files.isRegularFile(p) || !Sha.sha256Hex(p).equals(f.getValue())) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return pinned().areCached();
     }
 
     /** Makes sure every wanted file is in the cache; downloads at most once. */
@@ -60,20 +53,7 @@ public record DebianPackage(String name, Map<String, String> files) {
             }
             Path unpacked = work.resolve("root");
             run(work, "dpkg-deb", "-x", deb.toString(), unpacked.toString());
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                Path got = unpacked.resolve(f.getKey());
-                if (!Files.isRegularFile(got)) {
-                    throw new IOException("Debian package " + deb.getFileName() + " has no file " + f.getKey());
-                }
-                String sha = Sha.sha256Hex(got);
-                if (!sha.equals(f.getValue())) {
-                    throw new IOException("Debian package " + deb.getFileName() + ": " + f.getKey() + " has sha256 "
-                            + sha + ", expected " + f.getValue() + "; this package version ships other content");
-                }
-                Path target = file(f.getKey());
-                Files.createDirectories(target.getParent());
-                Files.move(got, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
+            pinned().install(unpacked::resolve, "Debian package " + deb.getFileName());
         } finally {
             WorkDirectories.delete(work);
         }

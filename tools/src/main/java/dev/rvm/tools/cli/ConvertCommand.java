@@ -18,7 +18,10 @@ import java.util.concurrent.Callable;
 
 /** {@code ./rvm convert}: upstream convert_video for image sequences. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = "Matte a directory of PNG/JPEG frames (one sequence, name order) into PNG sequences.")
+        description = {"Matte a directory of PNG/JPEG frames (one sequence, name order) into PNG sequences.",
+                "All frames must have one size: the input is checked before anything is written, and a frame of "
+                        + "another size stops the run (put it in its own directory). Outputs are named like the inputs "
+                        + "(.png) and written atomically."})
 final class ConvertCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, paramLabel = "DIR", description = "Directory of PNG/JPEG frames, matted in name order.")
