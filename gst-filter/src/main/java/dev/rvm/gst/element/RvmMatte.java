@@ -48,6 +48,10 @@ final class RvmMatte implements ElementInstance {
         RvmMatte e = BY_ELEMENT.get(Pointer.nativeValue(parent));
         return e == null ? GstNative.gst_pad_event_default(pad, parent, event) : e.sinkEvent(pad, parent, event);
     };
+    private static final Callbacks.PadFunction SINK_QUERY = (pad, parent, query) -> {
+        RvmMatte e = BY_ELEMENT.get(Pointer.nativeValue(parent));
+        return e == null ? GstNative.gst_pad_query_default(pad, parent, query) : e.sinkQuery(pad, parent, query);
+    };
     private static final Callbacks.PadFunction SRC_EVENT = (pad, parent, event) -> {
         RvmMatte e = BY_ELEMENT.get(Pointer.nativeValue(parent));
         return e == null ? GstNative.gst_pad_event_default(pad, parent, event) : e.srcEvent(pad, parent, event);
@@ -62,7 +66,7 @@ final class RvmMatte implements ElementInstance {
     };
 
     static {
-        for (com.sun.jna.Callback cb : List.of(SINK_CHAIN, SINK_EVENT, SRC_EVENT, SRC_QUERY, SRC_ACTIVATE)) {
+        for (com.sun.jna.Callback cb : List.of(SINK_CHAIN, SINK_EVENT, SINK_QUERY, SRC_EVENT, SRC_QUERY, SRC_ACTIVATE)) {
             JavaElementType.keepThreadsAttached(cb);
         }
     }
@@ -93,6 +97,7 @@ final class RvmMatte implements ElementInstance {
         this.outputs = List.of(composite, alpha, foreground);
         GstNative.gst_pad_set_chain_function_full(sinkPad, SINK_CHAIN, null, null);
         GstNative.gst_pad_set_event_function_full(sinkPad, SINK_EVENT, null, null);
+        GstNative.gst_pad_set_query_function_full(sinkPad, SINK_QUERY, null, null);
         for (OutputPad out : outputs) {
             GstNative.gst_pad_set_event_function_full(out.pad, SRC_EVENT, null, null);
             GstNative.gst_pad_set_query_function_full(out.pad, SRC_QUERY, null, null);
@@ -215,6 +220,43 @@ final class RvmMatte implements ElementInstance {
         }
     }
 
+    /**
+     * Upstream offering exactly one format the element cannot take will fail with a bare
+     * "not-negotiated"; say here what is wrong and how to fix it before that happens.
+     */
+    private int sinkQuery(Pointer pad, Pointer parent, Pointer query) {
+        try {
+            int type = query.getInt(Layout.GST_QUERY_TYPE);
+            if (type == Layout.QUERY_CAPS || type == Layout.QUERY_ACCEPT_CAPS) {
+                long[] offered = new long[1];
+                if (type == Layout.QUERY_CAPS) {
+                    GstNative.gst_query_parse_caps(query, offered);
+                } else {
+                    GstNative.gst_query_parse_accept_caps(query, offered);
+                }
+                if (offered[0] != 0) {
+                    explainUnusableCaps(pad, new Pointer(offered[0]));
+                }
+            }
+            return GstNative.gst_pad_query_default(pad, parent, query);
+        } catch (Throwable t) {
+            LOG.log(DebugCategory.ERROR, element, "sink query failed: " + t);
+            return 0;
+        }
+    }
+
+    private void explainUnusableCaps(Pointer pad, Pointer offered) {
+        Pointer template = GstNative.gst_pad_get_pad_template_caps(pad);
+        boolean usable = GstNative.gst_caps_can_intersect(offered, template) != 0;
+        GstNative.gst_mini_object_unref(template);
+        if (!usable && GstNative.gst_caps_is_fixed(offered) != 0) {
+            postError(GstNative.gst_core_error_quark(), Layout.CORE_ERROR_NEGOTIATION,
+                    "rvmmatte cannot take " + GstNative.gst_caps_to_string(offered)
+                            + "; put videoconvert before rvmmatte",
+                    "the sink pad takes " + RvmMatteDescriptor.SINK_FORMATS);
+        }
+    }
+
     /** Hands a serialized event to every src pad's queue, behind the buffers already there. */
     private int forwardSerialized(Pointer event, boolean eos) {
         for (OutputPad out : outputs) {
@@ -287,10 +329,12 @@ final class RvmMatte implements ElementInstance {
                     return FLOW_ERROR;
                 }
                 ByteBuffer pixels = map.getPointer(Layout.GST_MAP_INFO_DATA).getByteBuffer(0, size);
-                long tag = streaming.remember(buffer);
+                // the pending list keeps its own reference: the result may come chunks later
+                long tag = streaming.remember(GstNative.gst_mini_object_ref(buffer));
                 stream.submit(pixels, layout, tag, this::onResult);
             } finally {
                 GstNative.gst_buffer_unmap(buffer, map);
+                GstNative.gst_mini_object_unref(buffer);
             }
             return combinedFlow();
         } catch (Throwable t) {

@@ -72,6 +72,13 @@ public final class GstNative {
     public static native long gst_segment_to_running_time(Pointer segment, int format, long position);
     public static native long gst_segment_to_stream_time(Pointer segment, int format, long position);
 
+    public static native void gst_query_parse_accept_caps(Pointer query, long[] caps);
+    public static native Pointer gst_query_new_latency();
+    public static native int gst_element_query(Pointer element, Pointer query);
+    public static native void gst_query_parse_caps(Pointer query, long[] filter);
+    public static native Pointer gst_pad_get_pad_template_caps(Pointer pad);
+    public static native int gst_caps_is_fixed(Pointer caps);
+    public static native int gst_caps_can_intersect(Pointer a, Pointer b);
     public static native void gst_query_parse_latency(Pointer query, int[] live, long[] min, long[] max);
     public static native void gst_query_set_latency(Pointer query, int live, long min, long max);
 

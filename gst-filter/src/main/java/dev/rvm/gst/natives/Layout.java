@@ -39,6 +39,8 @@ public final class Layout {
     public static final int EVENT_SEEK = 51201;
     public static final int EVENT_TYPE_SERIALIZED = 4;
     public static final int QUERY_LATENCY = 7683;
+    public static final int QUERY_CAPS = 43523;
+    public static final int QUERY_ACCEPT_CAPS = 40963;
 
     public static final int STATE_CHANGE_NULL_TO_READY = 10;
     public static final int STATE_CHANGE_READY_TO_PAUSED = 19;
