@@ -145,8 +145,9 @@ public final class JavaElementType {
     }
 
     private static Pointer paramSpec(PropertySpec p) {
-        int flags = (p.writable() ? Layout.PARAM_READWRITE : Layout.PARAM_READABLE)
-                | (p.mutableWhilePlaying() ? Layout.PARAM_MUTABLE_PLAYING : Layout.PARAM_MUTABLE_READY);
+        int flags = p.writable()
+                ? Layout.PARAM_READWRITE | (p.mutableWhilePlaying() ? Layout.PARAM_MUTABLE_PLAYING : Layout.PARAM_MUTABLE_READY)
+                : Layout.PARAM_READABLE;
         if (p instanceof PropertySpec.StringProp s) {
             return GObjectNative.g_param_spec_string(s.name(), s.nick(), s.blurb(), s.defaultValue(), flags);
         } else if (p instanceof PropertySpec.IntProp s) {
