@@ -118,6 +118,17 @@ final class LumaMattingStream implements MattingStream {
             return f.flip();
         }
 
+        /** Planar RGB in [0, 1] (the core's MattedFrame has this accessor; no @Override until it lands). */
+        public FloatBuffer foreground() {
+            FloatBuffer f = FloatBuffer.allocate(rgb.length);
+            for (int c = 0; c < 3; c++) {
+                for (int i = 0; i < width * height; i++) {
+                    f.put((rgb[3 * i + c] & 0xFF) / 255f);
+                }
+            }
+            return f.flip();
+        }
+
         @Override
         public void writeAlpha(ByteBuffer dst, int stride) {
             for (int y = 0; y < height; y++) {
