@@ -3,47 +3,81 @@ package dev.rvm.gst.element;
 import com.sun.jna.Pointer;
 import dev.rvm.gst.gobject.JavaElementType;
 import dev.rvm.gst.natives.Callbacks;
+import dev.rvm.gst.natives.GObjectNative;
 import dev.rvm.gst.natives.GstNative;
 import dev.rvm.gst.natives.Layout;
 
 import java.util.ArrayDeque;
+import java.util.List;
 
 /**
- * One src pad with its own streaming task and a small bounded hand-off from the sink pad's thread, so
- * each downstream branch prerolls on its own (three sinks behind one thread would deadlock like
- * {@code tee} without queues). Items are buffers and serialized events, in order.
+ * One src pad with its own streaming task and a bounded hand-off from the sink pad's thread, so each
+ * downstream branch prerolls on its own (three sinks behind one thread deadlock like {@code tee}
+ * without queues). Items are buffers and serialized events, in order.
+ *
+ * <p>Like multiqueue, a full pad lets its queue grow while a sibling pad is starved: a branch with a
+ * deep encoder (x264enc looks ahead ~40 frames before its sink can preroll) must get frames although
+ * the other branches' sinks already prerolled and stopped taking theirs.
  */
 final class OutputPad {
-    /** Buffers waiting per pad: enough to absorb jitter, small enough to keep latency and memory low. */
+    /** Buffers per pad in steady state: absorbs jitter, keeps latency and memory low. */
     private static final int CAPACITY = 3;
+    /** Growth limit while a sibling starves; beyond it the stream waits rather than eat memory. */
+    private static final int STARVING_SIBLING_LIMIT = 400;
 
     private record Item(Pointer object, boolean event, boolean eos) {}
 
     final String name;
     final Pointer pad;
+    /** Shared by the sibling pads of one element: guards every queue and is what they wait on. */
+    private final Object lock;
+    private List<OutputPad> siblings = List.of();
     private final ArrayDeque<Item> items = new ArrayDeque<>();
     private int queuedBuffers;
     private boolean flushing = true;
+    private boolean sawEos;
     private volatile int lastFlow = Layout.FLOW_OK;
     private final Callbacks.TaskFunction loop = this::loop;
 
-    OutputPad(String name, Pointer pad) {
+    OutputPad(String name, Pointer pad, Object lock) {
         this.name = name;
         this.pad = pad;
+        this.lock = lock;
         JavaElementType.keepThreadsAttached(loop);
     }
 
-    /** The callback object handed to gst_pad_start_task; the element keeps this OutputPad reachable. */
-    Callbacks.TaskFunction taskFunction() {
-        return loop;
+    void setSiblings(List<OutputPad> all) {
+        siblings = all.stream().filter(o -> o != this).toList();
     }
 
     int lastFlow() {
         return lastFlow;
     }
 
+    /**
+     * Whether anything downstream takes this pad's output. A ghost pad's internal proxy counts only
+     * when the ghost pad itself is linked (the native loader wraps the element in a bin).
+     */
     boolean isLinked() {
-        return GstNative.gst_pad_is_linked(pad) != 0;
+        Pointer peer = GstNative.gst_pad_get_peer(pad);
+        if (peer == null) {
+            return false;
+        }
+        try {
+            if (GObjectNative.g_type_check_instance_is_a(peer, GstNative.gst_proxy_pad_get_type()) != 0) {
+                Pointer ghost = GstNative.gst_proxy_pad_get_internal(peer);
+                if (ghost != null) {
+                    try {
+                        return GstNative.gst_pad_is_linked(ghost) != 0;
+                    } finally {
+                        GstNative.gst_object_unref(ghost);
+                    }
+                }
+            }
+            return true;
+        } finally {
+            GstNative.gst_object_unref(peer);
+        }
     }
 
     /** Queues a buffer (ownership passes); blocks while full; returns the pad's latest flow. */
@@ -56,34 +90,56 @@ final class OutputPad {
         return enqueue(new Item(event, true, eos));
     }
 
-    private synchronized int enqueue(Item item) {
-        while (!flushing && !item.event && queuedBuffers >= CAPACITY) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+    private int enqueue(Item item) {
+        synchronized (lock) {
+            while (!flushing && !item.event && mustWait()) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            if (flushing) {
+                GstNative.gst_mini_object_unref(item.object);
+                return Layout.FLOW_FLUSHING;
+            }
+            items.addLast(item);
+            if (!item.event) {
+                queuedBuffers++;
+            }
+            lock.notifyAll();
+            return lastFlow;
+        }
+    }
+
+    private boolean mustWait() {
+        if (queuedBuffers < CAPACITY) {
+            return false;
+        }
+        if (queuedBuffers >= STARVING_SIBLING_LIMIT) {
+            return true;
+        }
+        for (OutputPad o : siblings) {
+            if (o.starving()) {
+                return false;
             }
         }
-        if (flushing) {
-            GstNative.gst_mini_object_unref(item.object);
-            return Layout.FLOW_FLUSHING;
-        }
-        items.addLast(item);
-        if (!item.event) {
-            queuedBuffers++;
-        }
-        notifyAll();
-        return lastFlow;
+        return true;
+    }
+
+    /** Waiting for data with nothing queued while its branch is live (called under the shared lock). */
+    private boolean starving() {
+        return !flushing && !sawEos && items.isEmpty() && lastFlow == Layout.FLOW_OK && isLinked();
     }
 
     /** Runs on the pad's task thread, once per item. */
     private void loop(Pointer userData) {
         try {
             Item item;
-            synchronized (this) {
+            synchronized (lock) {
                 while (!flushing && items.isEmpty()) {
-                    wait();
+                    lock.wait();
                 }
                 if (flushing) {
                     GstNative.gst_pad_pause_task(pad);
@@ -93,11 +149,15 @@ final class OutputPad {
                 if (!item.event) {
                     queuedBuffers--;
                 }
-                notifyAll();
+                lock.notifyAll();
             }
             if (item.event) {
                 GstNative.gst_pad_push_event(pad, item.object);
                 if (item.eos) {
+                    synchronized (lock) {
+                        sawEos = true;
+                        lock.notifyAll();
+                    }
                     lastFlow = Layout.FLOW_EOS;
                     GstNative.gst_pad_pause_task(pad);
                 }
@@ -106,6 +166,9 @@ final class OutputPad {
                 lastFlow = flow;
                 if (flow != Layout.FLOW_OK && flow != Layout.FLOW_NOT_LINKED) {
                     GstNative.gst_pad_pause_task(pad);
+                    synchronized (lock) {
+                        lock.notifyAll();
+                    }
                 }
             }
         } catch (Throwable t) {
@@ -116,8 +179,9 @@ final class OutputPad {
 
     /** Pad activation (READY->PAUSED) and FLUSH_STOP: accept items and (re)start the task. */
     void start() {
-        synchronized (this) {
+        synchronized (lock) {
             flushing = false;
+            sawEos = false;
             lastFlow = Layout.FLOW_OK;
         }
         GstNative.gst_pad_start_task(pad, loop, null, null);
@@ -137,17 +201,21 @@ final class OutputPad {
         dropItems();
     }
 
-    private synchronized void setFlushing() {
-        flushing = true;
-        lastFlow = Layout.FLOW_FLUSHING;
-        notifyAll();
+    private void setFlushing() {
+        synchronized (lock) {
+            flushing = true;
+            lastFlow = Layout.FLOW_FLUSHING;
+            lock.notifyAll();
+        }
     }
 
-    private synchronized void dropItems() {
-        for (Item item : items) {
-            GstNative.gst_mini_object_unref(item.object);
+    private void dropItems() {
+        synchronized (lock) {
+            for (Item item : items) {
+                GstNative.gst_mini_object_unref(item.object);
+            }
+            items.clear();
+            queuedBuffers = 0;
         }
-        items.clear();
-        queuedBuffers = 0;
     }
 }

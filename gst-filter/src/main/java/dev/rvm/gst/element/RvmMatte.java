@@ -91,10 +91,12 @@ final class RvmMatte implements ElementInstance {
         this.element = element;
         this.streams = streams;
         this.sinkPad = pads.get("sink");
-        this.composite = new OutputPad("src", pads.get("src"));
-        this.alpha = new OutputPad("alpha", pads.get("alpha"));
-        this.foreground = new OutputPad("fgr", pads.get("fgr"));
+        Object handoff = new Object();
+        this.composite = new OutputPad("src", pads.get("src"), handoff);
+        this.alpha = new OutputPad("alpha", pads.get("alpha"), handoff);
+        this.foreground = new OutputPad("fgr", pads.get("fgr"), handoff);
         this.outputs = List.of(composite, alpha, foreground);
+        outputs.forEach(o -> o.setSiblings(outputs));
         GstNative.gst_pad_set_chain_function_full(sinkPad, SINK_CHAIN, null, null);
         GstNative.gst_pad_set_event_function_full(sinkPad, SINK_EVENT, null, null);
         GstNative.gst_pad_set_query_function_full(sinkPad, SINK_QUERY, null, null);

@@ -19,6 +19,7 @@ public final class GObjectNative {
     public static native long g_type_register_static_simple(long parent, String name, int classSize,
             Callback classInit, int instanceSize, Callback instanceInit, int flags);
     public static native Pointer g_type_class_peek_parent(Pointer klass);
+    public static native int g_type_check_instance_is_a(Pointer instance, long type);
     public static native long g_enum_register_static(String name, Pointer values);
 
     public static native void g_object_class_install_property(Pointer klass, int id, Pointer pspec);

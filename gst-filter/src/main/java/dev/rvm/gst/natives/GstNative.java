@@ -40,6 +40,10 @@ public final class GstNative {
     public static native int gst_pad_query_default(Pointer pad, Pointer parent, Pointer query);
     public static native int gst_pad_peer_query(Pointer pad, Pointer query);
     public static native int gst_pad_is_linked(Pointer pad);
+    public static native Pointer gst_pad_get_peer(Pointer pad);
+    public static native long gst_proxy_pad_get_type();
+    public static native Pointer gst_proxy_pad_get_internal(Pointer pad);
+    public static native void gst_object_unref(Pointer object);
     public static native int gst_pad_start_task(Pointer pad, Callback f, Pointer data, Pointer notify);
     public static native int gst_pad_pause_task(Pointer pad);
     public static native int gst_pad_stop_task(Pointer pad);

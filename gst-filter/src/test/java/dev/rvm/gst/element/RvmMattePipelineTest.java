@@ -29,6 +29,18 @@ class RvmMattePipelineTest {
         }
     }
 
+    /** x264enc takes ~40 frames before its sink can preroll while the other two sinks preroll at once. */
+    @Test
+    void encoderBranchWithDeepLookaheadPrerollsBesideTwoPrerolledSinks(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (var run = new GstTestSupport.Run("videotestsrc num-buffers=90 ! video/x-raw,format=RGB,width=64,height=48"
+                + " ! rvmmatte name=m m.src ! videoconvert ! x264enc ! mp4mux ! filesink location=" + dir.resolve("out.mp4")
+                + " m.alpha ! pngenc ! multifilesink location=" + dir.resolve("a%05d.png") + " m.fgr ! fakesink")) {
+            run.play().assertEos(60);
+        }
+        assertEquals(90, dir.toFile().list((d, n) -> n.endsWith(".png")).length);
+        assertTrue(dir.resolve("out.mp4").toFile().length() > 1000);
+    }
+
     @Test
     void unlinkedAlphaAndForegroundDoNotFailTheStream() {
         try (var run = new GstTestSupport.Run("videotestsrc num-buffers=20 ! video/x-raw,format=BGRx,width=32,height=24"
