@@ -19,6 +19,9 @@ public interface MattedFrame {
     /** Alpha in [0, 1], row-major, width*height floats, positioned at 0. */
     FloatBuffer alpha();
 
+    /** The predicted foreground, planar R, G, B planes of width*height floats in [0, 1], positioned at 0. */
+    FloatBuffer foreground();
+
     /** Writes 8-bit alpha (round(alpha*255)) with the given row stride. */
     void writeAlpha(ByteBuffer dst, int stride);
 

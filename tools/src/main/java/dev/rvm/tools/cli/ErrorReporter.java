@@ -12,7 +12,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         String message = ex.getMessage() != null ? ex.getMessage() : ex.toString();
-        cmd.getErr().println("rvm " + cmd.getCommandName() + ": " + message);
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + message);
         if (System.getenv("RVM_DEBUG") != null) {
             ex.printStackTrace(cmd.getErr());
         }

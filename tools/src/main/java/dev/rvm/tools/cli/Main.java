@@ -8,6 +8,10 @@ import picocli.CommandLine.Command;
         description = "Robust Video Matting for Java media pipelines.",
         subcommands = {
                 ModelCommand.class,
+                ConvertCommand.class,
+                SpeedtestCommand.class,
+                EvaluateCommand.class,
+                CompositeCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,45 @@
+package dev.rvm.matting.model;
+
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.rvm.matting.Device;
+
+/**
+ * ONNX Runtime session options. The defaults are the winners of measurements on a 2-core CPU
+ * (see {@code ./rvm speedtest}); the other values stay selectable for re-measuring elsewhere.
+ *
+ * @param intraOpThreads 0 lets ONNX Runtime pick (one per core)
+ */
+public record SessionTuning(int intraOpThreads, Device device, OrtSession.SessionOptions.OptLevel optLevel,
+                            boolean memoryPattern, OrtSession.SessionOptions.ExecutionMode executionMode) {
+
+    public static SessionTuning of(int intraOpThreads, Device device) {
+        return new SessionTuning(intraOpThreads, device, OrtSession.SessionOptions.OptLevel.ALL_OPT, true,
+                OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+    }
+
+    /** Options for one session; the caller closes them once the session exists. */
+    OrtSession.SessionOptions toOptions() throws OrtException {
+        OrtSession.SessionOptions o = new OrtSession.SessionOptions();
+        try {
+            o.setOptimizationLevel(optLevel);
+            o.setMemoryPatternOptimization(memoryPattern);
+            o.setExecutionMode(executionMode);
+            if (intraOpThreads > 0) {
+                o.setIntraOpNumThreads(intraOpThreads);
+            }
+            if (device == Device.CUDA) {
+                try {
+                    o.addCUDA();
+                } catch (OrtException | UnsatisfiedLinkError e) {
+                    throw new ModelException("device CUDA needs the ONNX Runtime GPU build (onnxruntime_gpu) on the class path"
+                            + " and a CUDA driver; use device CPU or install them (" + e.getMessage() + ")", e);
+                }
+            }
+            return o;
+        } catch (RuntimeException | OrtException e) {
+            o.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.rvm.matting.pixels;
+
+import dev.rvm.matting.FrameLayout;
+import dev.rvm.matting.PixelFormat;
+
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+
+/**
+ * {@code composite = fgr * pha + bg * (1 - pha)} with the predicted foreground, as upstream
+ * convert_video does, written straight into the host's packed layout.
+ */
+public final class Composite {
+
+    /** What lies behind the foreground, already at the frame's size. */
+    public sealed interface Source {
+        /** No compositing: the foreground alone, opaque. */
+        record None() implements Source {}
+
+        /** Straight alpha: RGB = fgr where pha > 0 (else 0), A = pha, as upstream's RGBA output. */
+        record Transparent() implements Source {}
+
+        /** A constant colour, channels in 0..1. */
+        record Color(float r, float g, float b) implements Source {}
+
+        /** Packed RGB bytes of exactly the frame's size. */
+        record Pixels(byte[] rgb) implements Source {}
+
+        static Source none() {
+            return NONE;
+        }
+    }
+
+    private static final Source NONE = new Source.None();
+
+    private Composite() {
+    }
+
+    /**
+     * @param pha   alpha planes (may be null for {@link Source.None})
+     * @param split runs the rows, in parallel where that pays
+     */
+    public static void over(FloatBuffer fgr, int fgrOffset, FloatBuffer pha, int phaOffset, Source bg,
+                            ByteBuffer dst, FrameLayout layout, RowSplit split) {
+        PixelFormat f = layout.format();
+        int w = layout.width();
+        int h = layout.height();
+        int plane = w * h;
+        int bpp = f.bytesPerPixel;
+        if (bg instanceof Source.Transparent && !f.hasAlpha()) {
+            throw new IllegalArgumentException("a transparent composite needs a pixel format with alpha (RGBA, BGRA), not " + f);
+        }
+        if (bg instanceof Source.Pixels px && px.rgb().length < plane * 3) {
+            throw new IllegalArgumentException("background has " + px.rgb().length / 3 + " pixels, the frame " + plane);
+        }
+        PackedOutput.checkCapacity(dst, layout.byteSize(), "output");
+        int base = dst.position();
+        split.forRows(w, h, (y0, y1, scratch) -> rows(fgr, fgrOffset, pha, phaOffset, bg, dst, base, layout, y0, y1, scratch));
+    }
+
+    private static void rows(FloatBuffer fgr, int fgrOffset, FloatBuffer pha, int phaOffset, Source bg,
+                             ByteBuffer dst, int base, FrameLayout layout, int y0, int y1, RowScratch scratch) {
+        PixelFormat f = layout.format();
+        int w = layout.width();
+        int plane = w * layout.height();
+        int rowBytes = w * f.bytesPerPixel;
+        RowScratch s = scratch.fit(w, rowBytes);
+        byte[] row = s.bytes;
+        // one tight loop per kind of background: the branch is taken once per row, not per pixel
+        for (int y = y0; y < y1; y++) {
+            int i0 = y * w;
+            int f0 = fgrOffset + i0;
+            fgr.get(f0, s.r, 0, w);
+            fgr.get(f0 + plane, s.g, 0, w);
+            fgr.get(f0 + 2 * plane, s.b, 0, w);
+            if (pha != null) {
+                pha.get(phaOffset + i0, s.a, 0, w);
+            }
+            if (bg instanceof Source.Color c) {
+                overColour(s, c.r(), c.g(), c.b(), w, f);
+            } else if (bg instanceof Source.Pixels px) {
+                overPixels(s, px.rgb(), 3 * i0, w, f);
+            } else if (bg instanceof Source.Transparent) {
+                straight(s, w, f);
+            } else {
+                opaque(s, w, f);
+            }
+            dst.put(base + y * layout.stride(), row, 0, rowBytes);
+        }
+    }
+
+    private static void overColour(RowScratch s, float cr, float cg, float cb, int w, PixelFormat f) {
+        byte[] row = s.bytes;
+        float[] fr = s.r;
+        float[] fg = s.g;
+        float[] fb = s.b;
+        float[] al = s.a;
+        int bpp = f.bytesPerPixel;
+        int ro = f.red;
+        int go = f.green;
+        int bo = f.blue;
+        boolean four = bpp == 4;
+        for (int x = 0, p = 0; x < w; x++, p += bpp) {
+            float a = al[x];
+            float na = 1f - a;
+            row[p + ro] = q(fr[x] * a + cr * na);
+            row[p + go] = q(fg[x] * a + cg * na);
+            row[p + bo] = q(fb[x] * a + cb * na);
+            if (four) {
+                row[p + 3] = (byte) 255;
+            }
+        }
+    }
+
+    private static void overPixels(RowScratch s, byte[] rgb, int b0, int w, PixelFormat f) {
+        byte[] row = s.bytes;
+        float[] fr = s.r;
+        float[] fg = s.g;
+        float[] fb = s.b;
+        float[] al = s.a;
+        int bpp = f.bytesPerPixel;
+        int ro = f.red;
+        int go = f.green;
+        int bo = f.blue;
+        boolean four = bpp == 4;
+        for (int x = 0, p = 0, b = b0; x < w; x++, p += bpp, b += 3) {
+            float a = al[x];
+            float na = 1f - a;
+            row[p + ro] = q(fr[x] * a + PlanarInput.unit(rgb[b]) * na);
+            row[p + go] = q(fg[x] * a + PlanarInput.unit(rgb[b + 1]) * na);
+            row[p + bo] = q(fb[x] * a + PlanarInput.unit(rgb[b + 2]) * na);
+            if (four) {
+                row[p + 3] = (byte) 255;
+            }
+        }
+    }
+
+    private static void straight(RowScratch s, int w, PixelFormat f) {
+        byte[] row = s.bytes;
+        float[] fr = s.r;
+        float[] fg = s.g;
+        float[] fb = s.b;
+        float[] al = s.a;
+        int bpp = f.bytesPerPixel;
+        int ro = f.red;
+        int go = f.green;
+        int bo = f.blue;
+        int ao = f.alpha;
+        for (int x = 0, p = 0; x < w; x++, p += bpp) {
+            float a = al[x];
+            boolean visible = a > 0f;
+            row[p + ro] = visible ? q(fr[x]) : 0;
+            row[p + go] = visible ? q(fg[x]) : 0;
+            row[p + bo] = visible ? q(fb[x]) : 0;
+            row[p + ao] = (byte) PackedOutput.toByte(a);
+        }
+    }
+
+    private static void opaque(RowScratch s, int w, PixelFormat f) {
+        byte[] row = s.bytes;
+        float[] fr = s.r;
+        float[] fg = s.g;
+        float[] fb = s.b;
+        float[] al = s.a;
+        int bpp = f.bytesPerPixel;
+        int ro = f.red;
+        int go = f.green;
+        int bo = f.blue;
+        boolean four = bpp == 4;
+        for (int x = 0, p = 0; x < w; x++, p += bpp) {
+            row[p + ro] = q(fr[x]);
+            row[p + go] = q(fg[x]);
+            row[p + bo] = q(fb[x]);
+            if (four) {
+                row[p + 3] = (byte) 255;
+            }
+        }
+    }
+
+    /** A colour channel in 0..1 to its byte, round half up, clamped. */
+    static byte q(float v) {
+        float s = v * 255f + 0.5f; // (int) floors a non-negative value
+        return (byte) (s <= 0f ? 0 : s >= 255f ? 255 : (int) s);
+    }
+}

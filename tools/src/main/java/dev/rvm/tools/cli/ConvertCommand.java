@@ -1,0 +1,120 @@
+package dev.rvm.tools.cli;
+
+import dev.rvm.matting.Background;
+import dev.rvm.matting.MattingSettings;
+import dev.rvm.tools.convert.ConvertOptions;
+import dev.rvm.tools.convert.ImageSequenceSource;
+import dev.rvm.tools.convert.SequenceConverter;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Callable;
+
+/** {@code ./rvm convert}: upstream convert_video for image sequences. */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = "Matte a directory of PNG/JPEG frames (one sequence, name order) into PNG sequences.")
+final class ConvertCommand implements Callable<Integer> {
+
+    @Option(names = "--input", required = true, paramLabel = "DIR", description = "Directory of PNG/JPEG frames, matted in name order.")
+    Path input;
+
+    @Option(names = "--output-type", defaultValue = "png_sequence", paramLabel = "TYPE", description = "Only png_sequence.")
+    String outputType;
+
+    @Option(names = "--output-composition", paramLabel = "DIR", description = "Composited frames (RGBA PNG when --background is none).")
+    Path composition;
+
+    @Option(names = "--output-alpha", paramLabel = "DIR", description = "8-bit alpha mattes.")
+    Path alpha;
+
+    @Option(names = "--output-foreground", paramLabel = "DIR", description = "Predicted foreground (RGB).")
+    Path foreground;
+
+    @Option(names = "--downsample-ratio", defaultValue = "auto", paramLabel = "R|auto",
+            description = "Ratio in (0, 1], or auto = min(512 / max(h, w), 1). Default: ${DEFAULT-VALUE}.")
+    String ratio;
+
+    @Option(names = "--seq-chunk", defaultValue = "1", paramLabel = "N", description = "Frames per model call. Default: ${DEFAULT-VALUE}.")
+    int seqChunk;
+
+    @Option(names = "--background", defaultValue = "none", paramLabel = "none|#RRGGBB|IMAGE|blur[:RADIUS]",
+            description = "What the composition shows behind the person. Default: ${DEFAULT-VALUE}.")
+    String background;
+
+    @Option(names = "--model", defaultValue = MattingSettings.DEFAULT_MODEL, paramLabel = "NAME|FILE",
+            description = "Built-in model name or an RVM .onnx file. Default: ${DEFAULT-VALUE}.")
+    String model;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "ONNX Runtime threads, 0 = one per core.")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!"png_sequence".equals(outputType)) {
+            throw new IllegalArgumentException("--output-type " + outputType + " is not supported; use png_sequence");
+        }
+        MattingSettings settings = new MattingSettings(model, parseRatio(ratio), seqChunk, threads, MattingSettings.DEFAULTS.device());
+        ConvertOptions options = new ConvertOptions(composition, alpha, foreground, parseBackground(background), settings);
+        try (ImageSequenceSource source = ImageSequenceSource.open(input);
+             ProgressBar bar = new ProgressBarBuilder().setTaskName("Matting").setInitialMax(source.size())
+                     .setUnit(" frames", 1).showSpeed().setSpeedUnit(ChronoUnit.SECONDS)
+                     .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
+            new SequenceConverter(options).run(source, done -> bar.stepTo(done));
+        }
+        return 0;
+    }
+
+    /** "auto" is 0, the settings' code for the upstream automatic rule. */
+    static float parseRatio(String text) {
+        if ("auto".equalsIgnoreCase(text)) {
+            return 0f;
+        }
+        float r;
+        try {
+            r = Float.parseFloat(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--downsample-ratio must be a number in (0, 1] or auto; got '" + text + "'");
+        }
+        if (!(r > 0f && r <= 1f)) {
+            throw new IllegalArgumentException("--downsample-ratio must be in (0, 1] or auto; got " + text);
+        }
+        return r;
+    }
+
+    static Background parseBackground(String text) {
+        if ("none".equalsIgnoreCase(text)) {
+            return null;
+        }
+        if (text.startsWith("#")) {
+            if (!text.matches("#[0-9a-fA-F]{6}")) {
+                throw new IllegalArgumentException("--background colour must be #RRGGBB, got " + text);
+            }
+            return new Background.Color(0xFF000000 | Integer.parseInt(text.substring(1), 16));
+        }
+        if ("blur".equalsIgnoreCase(text) || text.toLowerCase().startsWith("blur:")) {
+            int radius = 15;
+            if (text.length() > 5) {
+                try {
+                    radius = Integer.parseInt(text.substring(5));
+                } catch (NumberFormatException e) {
+                    radius = -1;
+                }
+            }
+            if (radius < 0) {
+                throw new IllegalArgumentException("--background blur:RADIUS needs a radius of 0 or more pixels, got " + text);
+            }
+            return new Background.Blur(radius);
+        }
+        Path file = Path.of(text);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--background " + text + " is neither none, #RRGGBB, blur nor an existing image file");
+        }
+        return new Background.Picture(file);
+    }
+}

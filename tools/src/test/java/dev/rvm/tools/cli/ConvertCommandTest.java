@@ -1,0 +1,166 @@
+package dev.rvm.tools.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code ./rvm convert} end to end on the reference fixtures, and its refusals of bad input. */
+class ConvertCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    static Path fixtures() {
+        return Path.of(System.getProperty("rvm.shared", "../shared"), "fixtures", "rvm-reference");
+    }
+
+    record Run(int exit, String err) {
+    }
+
+    static Run rvm(String... args) {
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new Main()).setExecutionExceptionHandler(new ErrorReporter())
+                .setErr(new PrintWriter(err, true)).execute(args);
+        return new Run(exit, err.toString());
+    }
+
+    static List<String> names(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void alphaPngsMatchTheReferenceWithinOneLevel() throws IOException {
+        Path frames = fixtures().resolve("cap12/frames");
+        Path alpha = tmp.resolve("alpha");
+        Path comp = tmp.resolve("comp");
+        Run run = rvm("convert", "--input", frames.toString(), "--output-alpha", alpha.toString(),
+                "--output-composition", comp.toString(), "--downsample-ratio", "0.5", "--seq-chunk", "4", "--threads", "2");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(names(frames), names(alpha), "one alpha PNG per input frame, same names, no leftovers");
+        assertEquals(names(frames), names(comp));
+        long pixels = 0;
+        long off = 0;
+        for (String name : names(frames)) {
+            Raster ours = ImageIO.read(alpha.resolve(name).toFile()).getRaster();
+            Raster ref = ImageIO.read(fixtures().resolve("cap12/ref_r05").resolve(name.replace(".png", ".pha.png")).toFile()).getRaster();
+            assertEquals(ref.getWidth(), ours.getWidth());
+            for (int y = 0; y < ref.getHeight(); y++) {
+                for (int x = 0; x < ref.getWidth(); x++) {
+                    int d = Math.abs(ours.getSample(x, y, 0) - ref.getSample(x, y, 0));
+                    assertTrue(d <= 1, name + " differs by " + d + " levels at " + x + "," + y);
+                    pixels++;
+                    off += d;
+                }
+            }
+            BufferedImage rgba = ImageIO.read(comp.resolve(name).toFile());
+            assertEquals(4, rgba.getColorModel().getNumComponents(), "no background: composition is RGBA");
+            assertTrue(rgba.getColorModel().hasAlpha());
+        }
+        assertTrue(off <= pixels / 1000, off + " of " + pixels + " pixels are one level off; at most 0.1% may be");
+    }
+
+    @Test
+    void composesOverAColourAndKeepsInputNames() throws IOException {
+        Path frames = tmp.resolve("in");
+        Files.createDirectories(frames);
+        Files.copy(fixtures().resolve("stills/frames/astronaut.png"), frames.resolve("a.png"));
+        Path comp = tmp.resolve("comp");
+        Run run = rvm("convert", "--input", frames.toString(), "--output-composition", comp.toString(),
+                "--output-foreground", tmp.resolve("fgr").toString(), "--background", "#78FF9B");
+        assertEquals(0, run.exit(), run.err());
+        BufferedImage out = ImageIO.read(comp.resolve("a.png").toFile());
+        assertEquals(512, out.getWidth());
+        assertTrue(!out.getColorModel().hasAlpha(), "composited over a colour: RGB");
+        assertEquals(0x78FF9B, out.getRGB(5, 505) & 0xFFFFFF, "a background corner shows the colour");
+        assertEquals(List.of("a.png"), names(tmp.resolve("fgr")));
+    }
+
+    Path dirWith(String... files) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("bad"));
+        for (String f : files) {
+            int size = f.startsWith("big") ? 40 : 20;
+            if (f.endsWith(".png")) {
+                ImageIO.write(new BufferedImage(size, size, BufferedImage.TYPE_3BYTE_BGR), "png", dir.resolve(f).toFile());
+            } else {
+                Files.writeString(dir.resolve(f), "not a picture");
+            }
+        }
+        return dir;
+    }
+
+    void refused(Path input, String expected, String... extra) throws IOException {
+        Path out = tmp.resolve("out");
+        String[] args = Stream.concat(Stream.of("convert", "--input", input.toString(), "--output-alpha", out.toString()),
+                Stream.of(extra)).toArray(String[]::new);
+        Run run = rvm(args);
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.err().startsWith("rvm convert: ") && run.err().contains(expected), run.err());
+        assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+        assertTrue(names(out).stream().noneMatch(n -> n.endsWith(".png")), "nothing written: " + names(out));
+    }
+
+    @Test
+    void refusesAnEmptyDirectory() throws IOException {
+        refused(dirWith(), "has no PNG/JPEG frames");
+    }
+
+    @Test
+    void refusesNonImageFilesMixedIn() throws IOException {
+        refused(dirWith("0001.png", "notes.txt"), "not PNG/JPEG frames (notes.txt)");
+    }
+
+    @Test
+    void refusesAFakePng() throws IOException {
+        Path dir = dirWith("0001.png");
+        Files.writeString(dir.resolve("0002.png"), "text pretending to be a picture");
+        refused(dir, "0002.png is not a PNG/JPEG image");
+    }
+
+    @Test
+    void refusesFramesOfDifferentSizesBeforeWritingAnything() throws IOException {
+        refused(dirWith("0001.png", "big0002.png"), "frames differ in size: 0001.png is 20x20 but big0002.png is 40x40");
+    }
+
+    @Test
+    void refusesAnUnwritableOutput() throws IOException {
+        Path input = dirWith("0001.png");
+        Path blocker = Files.writeString(tmp.resolve("file"), "x");
+        Run run = rvm("convert", "--input", input.toString(), "--output-alpha", blocker.resolve("sub").toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("alpha output directory " + blocker.resolve("sub") + " cannot be written"), run.err());
+    }
+
+    @Test
+    void refusesRatiosOutsideZeroToOne() throws IOException {
+        Path input = dirWith("0001.png");
+        refused(input, "--downsample-ratio must be in (0, 1] or auto; got 0", "--downsample-ratio", "0");
+        refused(input, "--downsample-ratio must be in (0, 1] or auto; got 1.5", "--downsample-ratio", "1.5");
+        refused(input, "--downsample-ratio must be in (0, 1] or auto; got -0.25", "--downsample-ratio", "-0.25");
+    }
+
+    @Test
+    void refusesAModelFileThatIsNotOnnx() throws IOException {
+        Path input = dirWith("0001.png");
+        Path model = Files.writeString(tmp.resolve("model.onnx"), "nope");
+        refused(input, "model.onnx", "--model", model.toString());
+    }
+}
