@@ -118,7 +118,7 @@ final class LumaMattingStream implements MattingStream {
             return f.flip();
         }
 
-        /** Planar RGB in [0, 1] (the core's MattedFrame has this accessor; no @Override until it lands). */
+        @Override
         public FloatBuffer foreground() {
             FloatBuffer f = FloatBuffer.allocate(rgb.length);
             for (int c = 0; c < 3; c++) {
