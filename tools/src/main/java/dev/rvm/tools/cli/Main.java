@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
                 SpeedtestCommand.class,
                 EvaluateCommand.class,
                 CompositeCommand.class,
+                LaunchCommand.class,
+                PluginCommand.class,
+                DemoCommand.class,
         })
 public final class Main implements Runnable {
 
