@@ -569,7 +569,15 @@ final class RvmMatte implements ElementInstance {
                 debug == null ? null : GLibNative.g_strdup(debug), "RvmMatte.java", "rvmmatte", 0);
     }
 
+    /** A failure the user can fix gets its cause chain; a bug gets the whole stack trace. */
     private static String stackTrace(Throwable t) {
+        if (t instanceof dev.rvm.matting.MattingException || t instanceof IllegalArgumentException) {
+            StringBuilder chain = new StringBuilder(t.getClass().getName());
+            for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
+                chain.append("\ncaused by ").append(c);
+            }
+            return chain.toString();
+        }
         java.io.StringWriter w = new java.io.StringWriter();
         t.printStackTrace(new java.io.PrintWriter(w));
         return w.toString();
