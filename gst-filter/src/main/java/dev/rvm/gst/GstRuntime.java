@@ -15,8 +15,10 @@ public final class GstRuntime {
 
     public static synchronized void start(String programName) {
         if (!started) {
-            RvmMatteElement.prepareGstInit();
-            Gst.init(Version.of(1, 16), programName);
+            if (!Gst.isInitialized()) {
+                RvmMatteElement.prepareGstInit();
+                Gst.init(Version.of(1, 16), programName);
+            }
             RvmMatteElement.register();
             started = true;
         }

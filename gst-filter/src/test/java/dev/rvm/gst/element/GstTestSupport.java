@@ -33,8 +33,7 @@ final class GstTestSupport {
 
     static synchronized void init() {
         if (!initialized) {
-            RvmMatteElement.prepareGstInit();
-            Gst.init(Version.of(1, 16), "rvmmatte-test");
+            dev.rvm.gst.GstRuntime.start("rvmmatte-test");
             initialized = true;
         }
     }
