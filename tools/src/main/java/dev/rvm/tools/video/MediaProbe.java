@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** What streams a media file has, found by letting decodebin expose its pads (no frames decoded). */
-record MediaProbe(boolean hasVideo, boolean hasAudio) {
+public record MediaProbe(boolean hasVideo, boolean hasAudio) {
 
-    static MediaProbe of(Path file) throws InterruptedException {
+    public static MediaProbe of(Path file) throws InterruptedException {
         Pipeline p = (Pipeline) Gst.parseLaunch("filesrc location=\"" + file + "\" ! decodebin name=d");
         AtomicBoolean video = new AtomicBoolean();
         AtomicBoolean audio = new AtomicBoolean();
