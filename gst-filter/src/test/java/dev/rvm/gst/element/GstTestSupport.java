@@ -31,6 +31,12 @@ final class GstTestSupport {
         RvmMatteElement.register(settings -> new LumaMattingStream(settings, delayMillis));
     }
 
+    /** Registers rvmmatte on the real matting core (until a test class goes back to the stand-in). */
+    static synchronized void initWithCore() {
+        init();
+        RvmMatteElement.register();
+    }
+
     static synchronized void init() {
         if (!initialized) {
             dev.rvm.gst.GstRuntime.start("rvmmatte-test");

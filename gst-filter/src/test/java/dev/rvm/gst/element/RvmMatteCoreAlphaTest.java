@@ -1,6 +1,5 @@
 package dev.rvm.gst.element;
 
-import dev.rvm.gst.RvmMatteElement;
 import dev.rvm.gst.media.SampleMedia;
 import dev.rvm.matting.FrameLayout;
 import dev.rvm.matting.MattingSettings;
@@ -27,8 +26,7 @@ class RvmMatteCoreAlphaTest {
 
     @BeforeAll
     static void realCore() {
-        GstTestSupport.init();
-        RvmMatteElement.register();
+        GstTestSupport.initWithCore();
     }
 
     @AfterAll

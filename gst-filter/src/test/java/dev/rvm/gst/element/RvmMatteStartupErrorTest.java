@@ -1,6 +1,5 @@
 package dev.rvm.gst.element;
 
-import dev.rvm.gst.RvmMatteElement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,8 +15,7 @@ class RvmMatteStartupErrorTest {
 
     @BeforeAll
     static void realCore() {
-        GstTestSupport.init();
-        RvmMatteElement.register();
+        GstTestSupport.initWithCore();
     }
 
     @AfterAll
