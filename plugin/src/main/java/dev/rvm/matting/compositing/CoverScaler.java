@@ -6,8 +6,11 @@ import org.opencv.core.Rect;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
-/** Scales a picture to cover a frame (aspect kept, centre cropped), reusing its Mats. */
-final class CoverScaler implements AutoCloseable {
+/**
+ * Scales a picture to cover a frame (aspect kept, centre cropped: nothing stretched, no border),
+ * as upstream does with backgrounds of another aspect ratio. An instance reuses its Mats.
+ */
+public final class CoverScaler implements AutoCloseable {
 
     private final Mat source = new Mat();
     private final Mat scaled = new Mat();
@@ -21,23 +24,34 @@ final class CoverScaler implements AutoCloseable {
     }
 
     void cover(Mat rgb, byte[] out, int w, int h) {
-        int sw = rgb.cols();
-        int sh = rgb.rows();
-        if (sw == w && sh == h) {
+        if (rgb.cols() == w && rgb.rows() == h) {
             rgb.get(0, 0, out);
             return;
         }
-        double scale = Math.max((double) w / sw, (double) h / sh);
-        int rw = Math.max(w, (int) Math.round(sw * scale));
-        int rh = Math.max(h, (int) Math.round(sh * scale));
-        Imgproc.resize(rgb, scaled, new Size(rw, rh), 0, 0, scale < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
-        Mat window = scaled.submat(new Rect((rw - w) / 2, (rh - h) / 2, w, h));
+        cover(rgb, w, h, scaled, cropped);
+        cropped.get(0, 0, out);
+    }
+
+    /**
+     * Writes {@code image} scaled to cover w x h into {@code dst} (any channel count), using
+     * {@code scratch} for the scaled picture before the centre crop.
+     */
+    public static void cover(Mat image, int w, int h, Mat scratch, Mat dst) {
+        if (image.cols() == w && image.rows() == h) {
+            image.copyTo(dst);
+            return;
+        }
+        double scale = Math.max((double) w / image.cols(), (double) h / image.rows());
+        int rw = Math.max(w, (int) Math.round(image.cols() * scale));
+        int rh = Math.max(h, (int) Math.round(image.rows() * scale));
+        // INTER_AREA averages when shrinking (no aliasing); enlarging is bilinear.
+        Imgproc.resize(image, scratch, new Size(rw, rh), 0, 0, scale < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
+        Mat window = scratch.submat(new Rect((rw - w) / 2, (rh - h) / 2, w, h));
         try {
-            window.copyTo(cropped);
+            window.copyTo(dst);
         } finally {
             window.release();
         }
-        cropped.get(0, 0, out);
     }
 
     @Override

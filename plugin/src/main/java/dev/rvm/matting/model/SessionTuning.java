@@ -9,13 +9,16 @@ import dev.rvm.matting.Device;
  * (see {@code ./rvm speedtest}); the other values stay selectable for re-measuring elsewhere.
  *
  * @param intraOpThreads 0 lets ONNX Runtime pick (one per core)
+ * @param spinning       whether ONNX Runtime's idle threads spin-wait for work; they then compete with
+ *                       the pixel conversions that run between model calls
  */
 public record SessionTuning(int intraOpThreads, Device device, OrtSession.SessionOptions.OptLevel optLevel,
-                            boolean memoryPattern, OrtSession.SessionOptions.ExecutionMode executionMode) {
+                            boolean memoryPattern, OrtSession.SessionOptions.ExecutionMode executionMode,
+                            boolean spinning) {
 
     public static SessionTuning of(int intraOpThreads, Device device) {
         return new SessionTuning(intraOpThreads, device, OrtSession.SessionOptions.OptLevel.ALL_OPT, true,
-                OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+                OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL, false);
     }
 
     /** Options for one session; the caller closes them once the session exists. */
@@ -25,6 +28,9 @@ public record SessionTuning(int intraOpThreads, Device device, OrtSession.Sessio
             o.setOptimizationLevel(optLevel);
             o.setMemoryPatternOptimization(memoryPattern);
             o.setExecutionMode(executionMode);
+            if (!spinning) {
+                o.addConfigEntry("session.intra_op.allow_spinning", "0");
+            }
             if (intraOpThreads > 0) {
                 o.setIntraOpNumThreads(intraOpThreads);
             }

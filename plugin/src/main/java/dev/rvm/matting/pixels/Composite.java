@@ -58,6 +58,12 @@ public final class Composite {
         split.forRows(w, h, (y0, y1, scratch) -> rows(fgr, fgrOffset, pha, phaOffset, bg, dst, base, layout, y0, y1, scratch));
     }
 
+    private static int qi(float v) {
+        // integer clamps compile to conditional moves; (int) truncates, which floors s >= 0 and
+        // leaves (-1, 0) at 0, so only whole negatives need the lower clamp
+        return Math.min(Math.max((int) (v * 255f + 0.5f), 0), 255);
+    }
+
     private static void rows(FloatBuffer fgr, int fgrOffset, FloatBuffer pha, int phaOffset, Source bg,
                              ByteBuffer dst, int base, FrameLayout layout, int y0, int y1, RowScratch scratch) {
         PixelFormat f = layout.format();
@@ -100,8 +106,21 @@ public final class Composite {
         int go = f.green;
         int bo = f.blue;
         boolean four = bpp == 4;
+        // where the matte is 0 (most of a typical frame) the result is exactly the colour
+        byte r0 = q(cr);
+        byte g0 = q(cg);
+        byte b0 = q(cb);
         for (int x = 0, p = 0; x < w; x++, p += bpp) {
             float a = al[x];
+            if (a == 0f) {
+                row[p + ro] = r0;
+                row[p + go] = g0;
+                row[p + bo] = b0;
+                if (four) {
+                    row[p + 3] = (byte) 255;
+                }
+                continue;
+            }
             float na = 1f - a;
             row[p + ro] = q(fr[x] * a + cr * na);
             row[p + go] = q(fg[x] * a + cg * na);
@@ -179,7 +198,6 @@ public final class Composite {
 
     /** A colour channel in 0..1 to its byte, round half up, clamped. */
     static byte q(float v) {
-        float s = v * 255f + 0.5f; // (int) floors a non-negative value
-        return (byte) (s <= 0f ? 0 : s >= 255f ? 255 : (int) s);
+        return (byte) qi(v);
     }
 }

@@ -17,8 +17,8 @@ public final class PackedOutput {
 
     /** round(clamp(v)*255) computed in double. */
     public static int toByte(float v) {
-        double s = v * 255.0 + 0.5; // for s >= 0, (int) s is floor(s): Math.round without its general case
-        return s <= 0 ? 0 : s >= 255 ? 255 : (int) s;
+        // (int) truncates: floor for s >= 0, 0 for s in (-1, 0); the integer clamps are branch-free
+        return Math.min(Math.max((int) (v * 255.0 + 0.5), 0), 255);
     }
 
     /** 8-bit alpha, one byte per pixel, rows {@code stride} bytes apart starting at dst's position. */

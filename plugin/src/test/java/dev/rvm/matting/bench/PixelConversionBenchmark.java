@@ -53,6 +53,10 @@ public class PixelConversionBenchmark {
     @Param({"true", "false"})
     public boolean twoThreads;
 
+    /** Bytes of padding after each row; a stride that is not a multiple of 4 takes the byte-wise path. */
+    @Param({"0"})
+    public int padding;
+
     RowSplit row;
     Composite.Source green = new Composite.Source.Color(120 / 255f, 1f, 155 / 255f);
     Composite.Source transparent = new Composite.Source.Transparent();
@@ -63,7 +67,7 @@ public class PixelConversionBenchmark {
         String[] wh = resolution.split("x");
         int w = Integer.parseInt(wh[0]);
         int h = Integer.parseInt(wh[1]);
-        layout = FrameLayout.packed(w, h, format);
+        layout = new FrameLayout(w, h, format, w * format.bytesPerPixel + padding);
         Random r = new Random(1);
         byte[] px = new byte[layout.byteSize()];
         r.nextBytes(px);
@@ -74,7 +78,7 @@ public class PixelConversionBenchmark {
             pha.put(i, r.nextFloat());
         }
         PlanarInput.toPlanar(frame, layout, planes, 0, RowSplit.serial());
-        out = ByteBuffer.allocateDirect(FrameLayout.packed(w, h, PixelFormat.BGRA).byteSize());
+        out = ByteBuffer.allocateDirect(layout.byteSize() + 4 * h);
         alpha = ByteBuffer.allocateDirect(w * h);
 
     }

@@ -219,4 +219,64 @@ class RecurrentMattingStreamTest {
             assertTrue(e.getMessage().contains("needs 48"), e.getMessage());
         }
     }
+
+    @Test
+    void everyBackgroundKindComposesItsOwnPixels() throws Exception {
+        int w = 40;
+        int h = 30;
+        byte[] rgb = randomRgb(w, h, 8);
+        FrameLayout out = FrameLayout.packed(w, h, PixelFormat.RGB);
+        // a flat picture twice the frame's size with another aspect: covers the frame with its colour
+        java.awt.image.BufferedImage flat = new java.awt.image.BufferedImage(100, 50, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 50; y++) {
+            for (int x = 0; x < 100; x++) {
+                flat.setRGB(x, y, 0x0A141E);
+            }
+        }
+        Path picture = dir.resolve("flat.png");
+        javax.imageio.ImageIO.write(flat, "png", picture.toFile());
+        FrameLayout videoLayout = FrameLayout.packed(100, 50, PixelFormat.BGRA);
+        ByteBuffer video = ByteBuffer.allocate(videoLayout.byteSize());
+        for (int p = 0; p < video.capacity(); p += 4) {
+            video.put(p, (byte) 30).put(p + 1, (byte) 20).put(p + 2, (byte) 10).put(p + 3, (byte) 255);
+        }
+        try (MattingStream s = MattingStreams.open(settings)) {
+            s.submit(ByteBuffer.wrap(rgb), FrameLayout.packed(w, h, PixelFormat.RGB), 0, f -> {
+                ByteBuffer colour = ByteBuffer.allocate(out.byteSize());
+                f.writeComposite(new dev.rvm.matting.Background.Color(0xFF0A141E), colour, out);
+                ByteBuffer fromPicture = ByteBuffer.allocate(out.byteSize());
+                f.writeComposite(new dev.rvm.matting.Background.Picture(picture), fromPicture, out);
+                ByteBuffer fromVideo = ByteBuffer.allocate(out.byteSize());
+                f.writeComposite(fromVideo, out, video, videoLayout);
+                assertEquals(colour, fromPicture, "picture scaled to cover");
+                assertEquals(colour, fromVideo, "video frame scaled to cover");
+                // blur radius 0 is the original frame itself: fgr (= src here) over src is src
+                ByteBuffer unblurred = ByteBuffer.allocate(out.byteSize());
+                f.writeComposite(new dev.rvm.matting.Background.Blur(0), unblurred, out);
+                assertEquals(ByteBuffer.wrap(rgb), unblurred);
+                ByteBuffer blurred = ByteBuffer.allocate(out.byteSize());
+                f.writeComposite(new dev.rvm.matting.Background.Blur(3), blurred, out);
+                assertTrue(!blurred.equals(ByteBuffer.wrap(rgb)), "a blur changes the noise frame");
+            });
+        }
+    }
+
+    @Test
+    void settingsChangedWhileFramesAreBufferedApplyAfterThoseFrames() {
+        byte[] rgb = randomRgb(6, 4, 12);
+        List<Result> out = new ArrayList<>();
+        try (MattingStream s = MattingStreams.open(settings.withSeqChunk(3))) {
+            out.addAll(submit(s, rgb, 6, 4, 0));
+            out.addAll(submit(s, rgb, 6, 4, 1));
+            s.update(s.settings().withDownsampleRatio(0.5f).withSeqChunk(2));
+            assertEquals(0.5f, s.settings().downsampleRatio(), "settings() shows what the next frame gets");
+            out.addAll(submit(s, rgb, 6, 4, 2));
+            assertEquals(2, out.size(), "the two buffered frames come out under the old settings");
+            assertEquals(0.25f, memory(out.get(1), rgb), 1e-6, "old ratio for the old frames");
+            out.addAll(submit(s, rgb, 6, 4, 3));
+            assertEquals(4, out.size(), "new chunk of 2");
+            assertEquals(0f, memory(out.get(2), rgb), 1e-6, "the ratio change reset the state");
+            assertEquals(0.5f, memory(out.get(3), rgb), 1e-6, "and the new ratio is used");
+        }
+    }
 }

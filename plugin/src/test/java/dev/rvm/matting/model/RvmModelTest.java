@@ -75,4 +75,11 @@ class RvmModelTest {
         String msg = failure(dir.resolve("nope.onnx"));
         assertTrue(msg.contains("nope.onnx does not exist"), msg);
     }
+
+    @Test
+    void cudaWithoutTheGpuBuildIsRefusedWithTheFix() throws Exception {
+        Path model = TinyRvmGraph.write(dir);
+        String msg = assertThrows(ModelException.class, () -> RvmModel.open(model, SessionTuning.of(1, Device.CUDA)).close()).getMessage();
+        assertTrue(msg.contains("device CUDA needs the ONNX Runtime GPU build"), msg);
+    }
 }

@@ -98,4 +98,37 @@ class CompositeTest {
         PlanarInput.planarToRgb(dst, 0, 2, 1, back);
         org.junit.jupiter.api.Assertions.assertArrayEquals(px, back);
     }
+
+    @Test
+    void splittingRowsOverThreadsAndPaddingRowsDoNotChangeTheComposite() {
+        int w = 301;
+        int h = 230; // enough pixels for the two-thread split too
+        java.util.Random r = new java.util.Random(9);
+        FloatBuffer fgr = FloatBuffer.allocate(3 * w * h);
+        FloatBuffer pha = FloatBuffer.allocate(w * h);
+        for (int i = 0; i < 3 * w * h; i++) {
+            fgr.put(i, r.nextFloat());
+        }
+        for (int i = 0; i < w * h; i++) {
+            pha.put(i, i % 7 == 0 ? 0f : i % 11 == 0 ? 1f : r.nextFloat());
+        }
+        Composite.Source green = new Composite.Source.Color(120 / 255f, 1f, 155 / 255f);
+        for (PixelFormat f : new PixelFormat[]{PixelFormat.BGRX, PixelFormat.RGBA}) {
+            FrameLayout ints = new FrameLayout(w, h, f, 4 * w + 4);
+            FrameLayout bytes = new FrameLayout(w, h, f, 4 * w + 2);
+            ByteBuffer a = ByteBuffer.allocateDirect(ints.byteSize() + 3).position(3);
+            ByteBuffer b = ByteBuffer.allocate(bytes.byteSize());
+            Composite.over(fgr, 0, pha, 0, green, a, ints, new RowSplit());
+            Composite.over(fgr, 0, pha, 0, green, b, bytes, RowSplit.serial());
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < 4 * w; x++) {
+                    assertEquals(b.get(y * bytes.stride() + x), a.get(3 + y * ints.stride() + x), f + " byte " + x + " of row " + y);
+                }
+            }
+            int p = 3 + 4 * 5; // pixel 5 of row 0: the formula itself
+            float al = pha.get(5);
+            assertEquals(PackedOutput.toByte(fgr.get(5) * al + 120 / 255f * (1 - al)), a.get(p + f.red) & 0xFF, 1);
+            assertEquals(255, a.get(p + 3) & 0xFF);
+        }
+    }
 }

@@ -20,7 +20,11 @@ import java.util.concurrent.Callable;
 
 /** {@code ./rvm convert}: upstream convert_video for image sequences. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = "Matte a video file (mp4, webm, mkv, avi, mov) or a directory of PNG/JPEG frames into videos or PNG sequences.")
+        description = {"Matte a video file (mp4, webm, mkv, avi, mov) into videos or PNG sequences, or a directory "
+                + "of PNG/JPEG frames (one sequence, name order) into PNG sequences.",
+                "Frame directories: all frames must have one size: the input is checked before anything is written, "
+                        + "and a frame of another size stops the run (put it in its own directory). Outputs are named "
+                        + "like the inputs (.png) and written atomically."})
 final class ConvertCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, paramLabel = "FILE|DIR", description = "A video file, or a directory of PNG/JPEG frames matted in name order.")
@@ -62,21 +66,20 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        MattingSettings settings = new MattingSettings(model, parseRatio(ratio), seqChunk, threads, MattingSettings.DEFAULTS.device());
         if (VideoConverter.isVideoFile(input)) {
             // video files go through a GStreamer pipeline around the rvmmatte element
             boolean png = "png_sequence".equals(outputType);
             if (!png && !"video".equals(outputType)) {
                 throw new IllegalArgumentException("--output-type must be video or png_sequence, got " + outputType);
             }
-            MattingSettings s = new MattingSettings(model, parseRatio(ratio), seqChunk, threads, MattingSettings.DEFAULTS.device());
             new VideoConverter(new VideoConvertOptions(input, composition, alpha, foreground, png, videoMbps,
-                    parseBackground(background), s)).run();
+                    parseBackground(background), settings)).run();
             return 0;
         }
         if (!"png_sequence".equals(outputType)) {
             throw new IllegalArgumentException("--output-type " + outputType + " is not supported; use png_sequence");
         }
-        MattingSettings settings = new MattingSettings(model, parseRatio(ratio), seqChunk, threads, MattingSettings.DEFAULTS.device());
         ConvertOptions options = new ConvertOptions(composition, alpha, foreground, parseBackground(background), settings);
         try (ImageSequenceSource source = ImageSequenceSource.open(input);
              ProgressBar bar = new ProgressBarBuilder().setTaskName("Matting").setInitialMax(source.size())

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 LaunchCommand.class,
                 PluginCommand.class,
                 DemoCommand.class,
+                BenchmarkSetCommand.class,
         })
 public final class Main implements Runnable {
 

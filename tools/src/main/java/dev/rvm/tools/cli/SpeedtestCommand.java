@@ -31,6 +31,9 @@ final class SpeedtestCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", paramLabel = "N")
     int threads;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--model", defaultValue = MattingSettings.DEFAULT_MODEL, paramLabel = "NAME|FILE")
     String model;
 
@@ -54,9 +57,11 @@ final class SpeedtestCommand implements Callable<Integer> {
         MattingSettings settings = new MattingSettings(model, ConvertCommand.parseRatio(ratio), seqChunk, threads,
                 MattingSettings.DEFAULTS.device());
         SpeedTest.Result r = new SpeedTest(w, h).run(settings, warmup, frames);
-        System.out.printf(Locale.ROOT, "%dx%d ratio %s seq-chunk %d threads %d: raw %.1f ms (%.1f FPS), core %.1f ms (%.1f FPS), overhead %.1f%%, load %.2f%n",
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%dx%d ratio %s seq-chunk %d threads %d: raw %.1f ms (%.1f FPS), core %.1f ms (%.1f FPS), overhead %.1f%%, load %.2f%n",
                 w, h, r.ratio(), seqChunk, threads, r.rawMs(), r.rawFps(), r.coreMs(), r.coreFps(), 100 * (r.coreMs() / r.rawMs() - 1), r.loadAverage());
-        System.out.println(r.toJson());
+        out.println(r.toJson());
+        out.flush();
         return 0;
     }
 }

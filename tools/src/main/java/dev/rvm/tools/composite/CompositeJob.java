@@ -2,7 +2,7 @@ package dev.rvm.tools.composite;
 
 import dev.rvm.tools.evaluation.ImageFiles;
 import dev.rvm.tools.evaluation.InvalidInputException;
-import dev.rvm.tools.evaluation.OpenCvNatives;
+import dev.rvm.matting.compositing.OpenCvLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ public final class CompositeJob {
 
     /** Runs the job and returns the number of frames written. */
     public static int run(CompositeSettings settings) throws IOException {
-        OpenCvNatives.ensureLoaded();
+        OpenCvLoader.ensureLoaded();
         List<Path> fgrFrames = frames(settings.fgrDir(), "--fgr-dir");
         for (Path fgr : fgrFrames) {
             Path pha = settings.phaDir().resolve(fgr.getFileName());

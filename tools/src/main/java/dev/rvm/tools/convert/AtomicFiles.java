@@ -5,6 +5,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a file so that it either exists complete or not at all: bytes go to a hidden temporary
@@ -15,13 +16,17 @@ public final class AtomicFiles {
     /** Prefix of temporary names; never a name an output frame can have. */
     public static final String TEMP_PREFIX = ".rvm-partial-";
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private AtomicFiles() {
     }
 
     public static void write(Path target, byte[] data) throws IOException {
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), TEMP_PREFIX, ".tmp");
+        // not createTempFile: its 0600 mode would stick to the renamed output; this one follows the umask
+        Path tmp = target.toAbsolutePath().resolveSibling(TEMP_PREFIX + target.getFileName() + "-"
+                + Long.toHexString(RANDOM.nextLong()) + ".tmp");
         try {
-            Files.write(tmp, data);
+            Files.write(tmp, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -3,6 +3,7 @@ package dev.rvm.tools.convert;
 import dev.rvm.matting.FrameLayout;
 import dev.rvm.matting.PixelFormat;
 import dev.rvm.matting.compositing.OpenCvLoader;
+import dev.rvm.tools.evaluation.ImageFiles;
 import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;
 
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -41,11 +41,6 @@ public final class ImageSequenceSource implements FrameSource {
         this.height = height;
     }
 
-    public static boolean isImageName(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg");
-    }
-
     public static ImageSequenceSource open(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("input " + dir + " is not a directory; give a directory of PNG/JPEG frames");
@@ -54,7 +49,7 @@ public final class ImageSequenceSource implements FrameSource {
         try (Stream<Path> s = Files.list(dir)) {
             all = s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         }
-        List<String> others = all.stream().filter(p -> !isImageName(p.getFileName().toString()) || !Files.isRegularFile(p))
+        List<String> others = all.stream().filter(p -> !ImageFiles.isImage(p) || !Files.isRegularFile(p))
                 .map(p -> p.getFileName().toString()).toList();
         if (!others.isEmpty()) {
             throw new IllegalArgumentException("input directory " + dir + " holds " + others.size() + " entries that are not PNG/JPEG frames ("

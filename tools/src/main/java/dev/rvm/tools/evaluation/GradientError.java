@@ -1,5 +1,6 @@
 package dev.rvm.tools.evaluation;
 
+import dev.rvm.matting.compositing.OpenCvLoader;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -19,7 +20,7 @@ public final class GradientError implements AutoCloseable {
     private static final double EPSILON = 1e-2;
 
     static {
-        OpenCvNatives.ensureLoaded(); // before the Mat fields below are initialised
+        OpenCvLoader.ensureLoaded(); // before the Mat fields below are initialised
     }
 
     private final Mat kernelX;

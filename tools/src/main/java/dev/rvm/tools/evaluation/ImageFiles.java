@@ -1,5 +1,6 @@
 package dev.rvm.tools.evaluation;
 
+import dev.rvm.matting.compositing.OpenCvLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ public final class ImageFiles {
     }
 
     private static FloatImage read(Path file, int flags, int channels) {
-        OpenCvNatives.ensureLoaded();
+        OpenCvLoader.ensureLoaded();
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("missing image " + file);
         }

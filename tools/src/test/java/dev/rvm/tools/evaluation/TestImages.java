@@ -1,5 +1,6 @@
 package dev.rvm.tools.evaluation;
 
+import dev.rvm.matting.compositing.OpenCvLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ public final class TestImages {
     }
 
     private static Path write(Path file, int width, int height, int type, int[] values) throws IOException {
-        OpenCvNatives.ensureLoaded();
+        OpenCvLoader.ensureLoaded();
         Files.createDirectories(file.getParent());
         byte[] bytes = new byte[values.length];
         for (int i = 0; i < values.length; i++) {
