@@ -5,6 +5,8 @@ import dev.rvm.matting.MattingSettings;
 import dev.rvm.tools.convert.ConvertOptions;
 import dev.rvm.tools.convert.ImageSequenceSource;
 import dev.rvm.tools.convert.SequenceConverter;
+import dev.rvm.tools.video.VideoConvertOptions;
+import dev.rvm.tools.video.VideoConverter;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -18,16 +20,17 @@ import java.util.concurrent.Callable;
 
 /** {@code ./rvm convert}: upstream convert_video for image sequences. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = {"Matte a directory of PNG/JPEG frames (one sequence, name order) into PNG sequences.",
-                "All frames must have one size: the input is checked before anything is written, and a frame of "
-                        + "another size stops the run (put it in its own directory). Outputs are named like the inputs "
-                        + "(.png) and written atomically."})
+        description = {"Matte a video file (mp4, webm, mkv, avi, mov) into videos or PNG sequences, or a directory "
+                + "of PNG/JPEG frames (one sequence, name order) into PNG sequences.",
+                "Frame directories: all frames must have one size: the input is checked before anything is written, "
+                        + "and a frame of another size stops the run (put it in its own directory). Outputs are named "
+                        + "like the inputs (.png) and written atomically."})
 final class ConvertCommand implements Callable<Integer> {
 
-    @Option(names = "--input", required = true, paramLabel = "DIR", description = "Directory of PNG/JPEG frames, matted in name order.")
+    @Option(names = "--input", required = true, paramLabel = "FILE|DIR", description = "A video file, or a directory of PNG/JPEG frames matted in name order.")
     Path input;
 
-    @Option(names = "--output-type", defaultValue = "png_sequence", paramLabel = "TYPE", description = "Only png_sequence.")
+    @Option(names = "--output-type", defaultValue = "png_sequence", paramLabel = "TYPE", description = "video (video --input only) or png_sequence.")
     String outputType;
 
     @Option(names = "--output-composition", paramLabel = "DIR", description = "Composited frames (RGBA PNG when --background is none).")
@@ -57,12 +60,26 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "ONNX Runtime threads, 0 = one per core.")
     int threads;
 
+    @Option(names = "--output-video-mbps", defaultValue = "4", paramLabel = "MBPS",
+            description = "Bit rate of video outputs (video --input). Default: ${DEFAULT-VALUE}.")
+    double videoMbps;
+
     @Override
     public Integer call() throws Exception {
+        MattingSettings settings = new MattingSettings(model, parseRatio(ratio), seqChunk, threads, MattingSettings.DEFAULTS.device());
+        if (VideoConverter.isVideoFile(input)) {
+            // video files go through a GStreamer pipeline around the rvmmatte element
+            boolean png = "png_sequence".equals(outputType);
+            if (!png && !"video".equals(outputType)) {
+                throw new IllegalArgumentException("--output-type must be video or png_sequence, got " + outputType);
+            }
+            new VideoConverter(new VideoConvertOptions(input, composition, alpha, foreground, png, videoMbps,
+                    parseBackground(background), settings)).run();
+            return 0;
+        }
         if (!"png_sequence".equals(outputType)) {
             throw new IllegalArgumentException("--output-type " + outputType + " is not supported; use png_sequence");
         }
-        MattingSettings settings = new MattingSettings(model, parseRatio(ratio), seqChunk, threads, MattingSettings.DEFAULTS.device());
         ConvertOptions options = new ConvertOptions(composition, alpha, foreground, parseBackground(background), settings);
         try (ImageSequenceSource source = ImageSequenceSource.open(input);
              ProgressBar bar = new ProgressBarBuilder().setTaskName("Matting").setInitialMax(source.size())

@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
                 SpeedtestCommand.class,
                 EvaluateCommand.class,
                 CompositeCommand.class,
+                LaunchCommand.class,
+                PluginCommand.class,
+                DemoCommand.class,
                 BenchmarkSetCommand.class,
                 PanelCommand.class,
         })

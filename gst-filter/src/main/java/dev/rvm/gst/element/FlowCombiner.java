@@ -1,0 +1,31 @@
+package dev.rvm.gst.element;
+
+import static dev.rvm.gst.natives.Layout.FLOW_EOS;
+import static dev.rvm.gst.natives.Layout.FLOW_FLUSHING;
+import static dev.rvm.gst.natives.Layout.FLOW_NOT_LINKED;
+import static dev.rvm.gst.natives.Layout.FLOW_OK;
+
+/**
+ * Combines the last flow return of each src pad into what the sink pad returns upstream, the way
+ * GstFlowCombiner does: flushing and fatal errors win, EOS and NOT_LINKED only when every pad says so.
+ */
+final class FlowCombiner {
+    private FlowCombiner() {
+    }
+
+    static int combine(int... flows) {
+        boolean allEos = true;
+        boolean allNotLinked = true;
+        for (int f : flows) {
+            if (f == FLOW_FLUSHING || f < FLOW_EOS) {
+                return f;
+            }
+            allEos &= f == FLOW_EOS;
+            allNotLinked &= f == FLOW_NOT_LINKED;
+        }
+        if (allEos) {
+            return FLOW_EOS;
+        }
+        return allNotLinked ? FLOW_NOT_LINKED : FLOW_OK;
+    }
+}
