@@ -193,6 +193,10 @@ public final class RecurrentMattingStream implements MattingStream {
                 state = new RecurrentState(env);
             }
             if (r != ratio) {
+                if (state != null && !Float.isNaN(ratio)) {
+                    state.close(); // the states' shapes follow the ratio: zeros of the old shapes do not fit
+                    state = new RecurrentState(env);
+                }
                 if (ratioTensor != null) {
                     ratioTensor.close();
                 }
