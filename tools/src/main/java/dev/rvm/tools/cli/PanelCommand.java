@@ -1,10 +1,10 @@
 package dev.rvm.tools.cli;
 
+import dev.rvm.gst.GstRuntime;
 import dev.rvm.matting.MattingException;
 import dev.rvm.matting.preset.Preset;
 import dev.rvm.matting.preset.PresetJson;
 import dev.rvm.panel.PanelWindow;
-import dev.rvm.panel.gst.GstRuntime;
 import dev.rvm.panel.gst.PanelPipeline;
 import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.ElementFactory;
@@ -33,7 +33,7 @@ final class PanelCommand implements Callable<Integer> {
         if (GraphicsEnvironment.isHeadless()) {
             throw new MattingException("the panel needs a display; set DISPLAY (or run it under xvfb-run)");
         }
-        GstRuntime.ensureStarted();
+        GstRuntime.start("rvm-panel");
         Element matte = ElementFactory.make("rvmmatte", "matte");
         PanelWindow window = PanelWindow.open(PanelPipeline.open(input, matte), start);
         window.awaitClose();

@@ -1,5 +1,6 @@
 package dev.rvm.panel.gst;
 
+import dev.rvm.gst.GstRuntime;
 import dev.rvm.panel.PanelThreads;
 import org.freedesktop.gstreamer.Bin;
 import org.freedesktop.gstreamer.Bus;
@@ -81,7 +82,7 @@ public final class PanelPipeline implements AutoCloseable {
      * @param matte the matting element, not yet in a pipeline
      */
     public static PanelPipeline open(String input, Element matte) {
-        GstRuntime.ensureStarted();
+        GstRuntime.start("rvm-panel");
         Path file = input == null ? null : Path.of(input);
         Bin bin = file != null && Files.isRegularFile(file) ? fileInput(file)
                 : Gst.parseBinFromDescription(inputDescription(input), true);

@@ -8,9 +8,12 @@ import dev.rvm.panel.PanelWindow;
 import dev.rvm.panel.control.PanelPresenter;
 import dev.rvm.panel.control.ViewMode;
 import dev.rvm.panel.gst.FrameTap;
-import dev.rvm.panel.gst.GstRuntime;
+import dev.rvm.gst.GstRuntime;
+import dev.rvm.gst.media.SampleMedia;
 import dev.rvm.panel.gst.PanelPipeline;
 import dev.rvm.panel.preview.FrameSlot;
+import org.freedesktop.gstreamer.Element;
+import org.freedesktop.gstreamer.ElementFactory;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -40,15 +43,18 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 class PanelUiTest {
 
     private static final Path OUT = Path.of("target");
+    /** A point on the wall behind the person in the sample clip (400x300). */
+    private static final int WALL_X = 380;
+    private static final int WALL_Y = 20;
 
     @Test
     void drivesThePanelOverAPlayingPipeline() throws Exception {
         assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display; ./rvm test starts Xvfb when DISPLAY is empty");
-        GstRuntime.ensureStarted();
-        Path clip = SampleClip.path();
-        StandInMatte.Controls element = new StandInMatte.Controls();
-        PanelWindow window = PanelWindow.open(PanelPipeline.open(clip.toString(), StandInMatte.create()), element,
-                Preset.DEFAULTS);
+        GstRuntime.start("rvm-panel-test");
+        Path clip = SampleMedia.talkingHead();
+        Element matte = ElementFactory.make("rvmmatte", "matte");
+        Props element = new Props(matte);
+        PanelWindow window = PanelWindow.open(PanelPipeline.open(clip.toString(), matte), Preset.DEFAULTS);
         try {
             EditorPanel editor = window.panel();
             MattingPanel ui = editor.component();
@@ -63,10 +69,14 @@ class PanelUiTest {
             edt(() -> ui.backgroundKind.setSelectedItem(Kind.COLOR));
             await("background=color", () -> "color".equals(element.get("background")));
             assertEquals(Background.UPSTREAM_GREEN, element.get("background-color"));
+            await("the wall behind the person turns green in the preview",
+                    () -> near(composite.pixel(WALL_X, WALL_Y), Background.UPSTREAM_GREEN, 48));
             Path picture = writePng(OUT.resolve("panel-test-background.png"));
             edt(() -> editor.presenter().chooseImage(picture));
             await("background=image", () -> "image".equals(element.get("background")));
             assertEquals(picture.toString(), element.get("background-location"));
+            int expected = ImageIO.read(picture.toFile()).getRGB(WALL_X * 64 / 400, WALL_Y * 48 / 300);
+            await("the wall shows the picture", () -> near(composite.pixel(WALL_X, WALL_Y), expected, 48));
             assertEquals(Kind.IMAGE, call(() -> ui.backgroundKind.getSelectedItem()));
 
             // a missing picture is refused in the panel and the element keeps the last good one
@@ -125,6 +135,15 @@ class PanelUiTest {
             assertTrue(fps > 0, "frame rate read from the caps");
             assertEquals(PanelPresenter.chunkLatency(4, fps), call(ui.latency::getText));
 
+            // a broken model: the element cannot start on it, the panel says so and plays on with the old one
+            Path broken = OUT.resolve("broken-model.onnx").toAbsolutePath();
+            Files.write(broken, new byte[] {1, 2, 3, 4});
+            edt(() -> editor.presenter().chooseModel(broken.toString()));
+            await("model error shown", () -> ui.error.isVisible() && ui.error.getText().contains(broken.toString()));
+            await("old model back in the element", () -> "mobilenetv3".equals(element.get("model")));
+            await("and in the panel", () -> "mobilenetv3".equals(call(() -> ui.model.getSelectedItem())));
+            awaitFrames(compositeTap, 5);
+
             BufferedImage screenshot = call(() -> paint(window.frame().getContentPane()));
             Files.createDirectories(OUT);
             ImageIO.write(screenshot, "png", OUT.resolve("panel-ui-test.png").toFile());
@@ -134,6 +153,22 @@ class PanelUiTest {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
+
+    /** The element's properties read back, enums as their nicks. */
+    private record Props(Element matte) {
+        private static final String[] BACKGROUNDS = {"none", "color", "image", "blur"};
+
+        Object get(String name) {
+            Object v = matte.get(name);
+            return name.equals("background") && v instanceof Number n ? BACKGROUNDS[n.intValue()] : v;
+        }
+    }
+
+    private static boolean near(int argb, int expected, int tolerance) {
+        return Math.abs((argb >> 16 & 0xFF) - (expected >> 16 & 0xFF)) <= tolerance
+                && Math.abs((argb >> 8 & 0xFF) - (expected >> 8 & 0xFF)) <= tolerance
+                && Math.abs((argb & 0xFF) - (expected & 0xFF)) <= tolerance;
+    }
 
     private static void awaitFrames(FrameTap tap, int count) throws Exception {
         long target = tap.frames() + count;
