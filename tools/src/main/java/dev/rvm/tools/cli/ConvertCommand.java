@@ -2,6 +2,7 @@ package dev.rvm.tools.cli;
 
 import dev.rvm.matting.Background;
 import dev.rvm.matting.MattingSettings;
+import dev.rvm.matting.preset.PresetJson;
 import dev.rvm.tools.convert.ConvertOptions;
 import dev.rvm.tools.convert.ImageSequenceSource;
 import dev.rvm.tools.convert.SequenceConverter;
@@ -11,7 +12,9 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,9 +67,22 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Bit rate of video outputs (video --input). Default: ${DEFAULT-VALUE}.")
     double videoMbps;
 
+    @Option(names = "--preset", paramLabel = "FILE",
+            description = "Settings saved by ./rvm panel (JSON): model, ratio, chunk, threads, device, background; options given here win.")
+    Path preset;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         MattingSettings settings = new MattingSettings(model, parseRatio(ratio), seqChunk, threads, MattingSettings.DEFAULTS.device());
+        Background bg = parseBackground(background);
+        if (preset != null) {
+            PresetOverrides merged = PresetOverrides.of(PresetJson.read(preset), spec.commandLine().getParseResult(), settings, bg);
+            settings = merged.settings();
+            bg = merged.background();
+        }
         if (VideoConverter.isVideoFile(input)) {
             // video files go through a GStreamer pipeline around the rvmmatte element
             boolean png = "png_sequence".equals(outputType);
@@ -74,13 +90,13 @@ final class ConvertCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--output-type must be video or png_sequence, got " + outputType);
             }
             new VideoConverter(new VideoConvertOptions(input, composition, alpha, foreground, png, videoMbps,
-                    parseBackground(background), settings)).run();
+                    bg, settings)).run();
             return 0;
         }
         if (!"png_sequence".equals(outputType)) {
             throw new IllegalArgumentException("--output-type " + outputType + " is not supported; use png_sequence");
         }
-        ConvertOptions options = new ConvertOptions(composition, alpha, foreground, parseBackground(background), settings);
+        ConvertOptions options = new ConvertOptions(composition, alpha, foreground, bg, settings);
         try (ImageSequenceSource source = ImageSequenceSource.open(input);
              ProgressBar bar = new ProgressBarBuilder().setTaskName("Matting").setInitialMax(source.size())
                      .setUnit(" frames", 1).showSpeed().setSpeedUnit(ChronoUnit.SECONDS)

@@ -1,12 +1,19 @@
 package dev.rvm.tools.cli;
 
 import dev.rvm.gst.GstRuntime;
+import dev.rvm.matting.preset.Preset;
+import dev.rvm.matting.preset.PresetJson;
+import dev.rvm.panel.gst.MattePresets;
 import dev.rvm.tools.gst.PipelineRunner;
+import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.Gst;
 import org.freedesktop.gstreamer.Pipeline;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code ./rvm launch 'PIPELINE'}: gst-launch syntax in this JVM, with rvmmatte available. */
@@ -19,8 +26,13 @@ final class LaunchCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PIPELINE", description = "The pipeline description (one or more words).")
     String[] description;
 
+    @Option(names = "--preset", paramLabel = "FILE",
+            description = "Settings saved by ./rvm panel (JSON), written into every rvmmatte of the pipeline before it starts.")
+    Path preset;
+
     @Override
     public Integer call() throws Exception {
+        Preset settings = preset == null ? null : PresetJson.read(preset);
         GstRuntime.start("rvm-launch");
         String text = String.join(" ", description);
         Pipeline pipeline;
@@ -28,6 +40,14 @@ final class LaunchCommand implements Callable<Integer> {
             pipeline = (Pipeline) Gst.parseLaunch(text);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("cannot build the pipeline '" + text + "': " + e.getMessage(), e);
+        }
+        if (settings != null) {
+            List<Element> mattes = pipeline.getElementsRecursive().stream()
+                    .filter(e -> e.getFactory() != null && "rvmmatte".equals(e.getFactory().getName())).toList();
+            if (mattes.isEmpty()) {
+                throw new IllegalArgumentException("--preset " + preset + " needs an rvmmatte element in the pipeline");
+            }
+            mattes.forEach(m -> MattePresets.apply(m, settings));
         }
         PipelineRunner.run(pipeline, null);
         System.err.println("rvm launch: end of stream");

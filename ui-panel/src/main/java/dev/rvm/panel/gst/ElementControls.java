@@ -27,8 +27,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ElementControls implements MattingControls, AutoCloseable {
 
-    /** Values of the element's {@code background} enum, in its order. */
-    private static final String[] BACKGROUND_NICKS = {"none", "color", "image", "blur"};
     private static final long START_TIMEOUT_S = 20;
     /** A second failure this soon after a restart means restarting does not help. */
     private static final long RESTART_GUARD_NS = TimeUnit.SECONDS.toNanos(10);
@@ -84,21 +82,7 @@ public final class ElementControls implements MattingControls, AutoCloseable {
 
     @Override
     public void setBackground(BackgroundChoice b) {
-        int kind = switch (b.kind()) {
-            case TRANSPARENT -> 0;
-            case COLOR -> 1;
-            case IMAGE -> 2;
-            case BLUR -> 3;
-            case VIDEO -> throw new MattingException("rvmmatte cannot composite over a video yet (its background is "
-                    + String.join(", ", BACKGROUND_NICKS) + "); choose a colour, image or blur, or use ./rvm convert for video backgrounds");
-        };
-        // Details first, kind last: the element never composites with a half-set background.
-        matte.set("background-color", b.color());
-        matte.set("blur-strength", b.blurStrength());
-        if (b.image() != null) {
-            matte.set("background-location", b.image().toString());
-        }
-        matte.set("background", kind);
+        MattePresets.applyBackground(matte, b);
     }
 
     @Override
