@@ -1,4 +1,4 @@
-package dev.rvm.gst.samples;
+package dev.rvm.samples;
 
 import dev.rvm.gst.GstRuntime;
 import dev.rvm.gst.media.SampleMedia;
@@ -38,7 +38,7 @@ class SamplesTest {
         runToEos("videotestsrc num-buffers=30 pattern=ball ! video/x-raw,width=400,height=300,framerate=30/1"
                 + " ! videoconvert ! x264enc ! mp4mux ! filesink location=" + background);
         Path out = dir.resolve("over.mp4");
-        String pipeline = scriptPipeline(Path.of("../samples/file-over-video-background.sh"))
+        String pipeline = scriptPipeline(Path.of("file-over-video-background.sh"))
                 .replace("${OUTPUT}", out.toString())
                 .replace("${BACKGROUND}", background.toString())
                 .replace("${INPUT}", SampleMedia.talkingHead().toString())

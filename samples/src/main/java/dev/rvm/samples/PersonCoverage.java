@@ -1,4 +1,4 @@
-package dev.rvm.gst.samples;
+package dev.rvm.samples;
 
 import dev.rvm.gst.RvmMatteElement;
 import org.freedesktop.gstreamer.Buffer;
@@ -19,8 +19,8 @@ import java.util.List;
  * matte from the element's alpha pad through an appsink and prints, per frame, the share of the
  * picture that is person (alpha >= 128) and the model time.
  *
- * <pre>java -cp "$(cat tools/target/runtime.classpath):gst-filter/target/classes" \
- *      dev.rvm.gst.samples.PersonCoverage VIDEO [FRAMES]</pre>
+ * <pre>java -cp "samples/target/classes:$(cat samples/target/runtime.classpath)" \
+ *      dev.rvm.samples.PersonCoverage VIDEO [FRAMES]</pre>
  */
 public final class PersonCoverage {
     private PersonCoverage() {
