@@ -239,6 +239,12 @@ final class RvmMatte implements ElementInstance {
                 if (offered[0] != 0) {
                     explainUnusableCaps(pad, new Pointer(offered[0]));
                 }
+                if (type == Layout.QUERY_CAPS) {
+                    Pointer caps = sinkCapsFor(offered[0] != 0 ? new Pointer(offered[0]) : null);
+                    GstNative.gst_query_set_caps_result(query, caps);
+                    GstNative.gst_mini_object_unref(caps);
+                    return 1;
+                }
             }
             return GstNative.gst_pad_query_default(pad, parent, query);
         } catch (Throwable t) {
@@ -247,15 +253,56 @@ final class RvmMatte implements ElementInstance {
         }
     }
 
+    /**
+     * The composite keeps the input's channel order (RGB-first in, RGBA out; BGR-first in, BGRA
+     * out), so when downstream of src takes only one of RGBA/BGRA the sink asks upstream for the
+     * matching input formats, letting a videoconvert in front pick one that negotiates.
+     */
+    private Pointer sinkCapsFor(Pointer filter) {
+        Pointer downstream = GstNative.gst_pad_peer_query_caps(composite.pad, null);
+        boolean rgba = takes(downstream, "RGBA");
+        boolean bgra = takes(downstream, "BGRA");
+        GstNative.gst_mini_object_unref(downstream);
+        String formats = rgba == bgra ? RvmMatteDescriptor.SINK_FORMATS : rgba ? "{ RGB, RGBA, RGBx }" : "{ BGR, BGRA, BGRx }";
+        Pointer caps = GstNative.gst_caps_from_string("video/x-raw, format=(string)" + formats + ", " + RvmMatteDescriptor.SIZE);
+        if (filter == null) {
+            return caps;
+        }
+        Pointer filtered = GstNative.gst_caps_intersect_full(filter, caps, CAPS_INTERSECT_FIRST);
+        GstNative.gst_mini_object_unref(caps);
+        return filtered;
+    }
+
+    private static final int CAPS_INTERSECT_FIRST = 1;
+
+    private static boolean takes(Pointer downstream, String format) {
+        Pointer one = GstNative.gst_caps_from_string("video/x-raw, format=(string)" + format);
+        boolean yes = GstNative.gst_caps_can_intersect(downstream, one) != 0;
+        GstNative.gst_mini_object_unref(one);
+        return yes;
+    }
+
     private void explainUnusableCaps(Pointer pad, Pointer offered) {
+        if (GstNative.gst_caps_is_fixed(offered) == 0) {
+            return;
+        }
         Pointer template = GstNative.gst_pad_get_pad_template_caps(pad);
-        boolean usable = GstNative.gst_caps_can_intersect(offered, template) != 0;
+        boolean formatKnown = GstNative.gst_caps_can_intersect(offered, template) != 0;
         GstNative.gst_mini_object_unref(template);
-        if (!usable && GstNative.gst_caps_is_fixed(offered) != 0) {
+        Pointer acceptable = sinkCapsFor(null);
+        boolean usable = GstNative.gst_caps_can_intersect(offered, acceptable) != 0;
+        GstNative.gst_mini_object_unref(acceptable);
+        if (!formatKnown) {
             postError(GstNative.gst_core_error_quark(), Layout.CORE_ERROR_NEGOTIATION,
                     "rvmmatte cannot take " + GstNative.gst_caps_to_string(offered)
                             + "; put videoconvert before rvmmatte",
                     "the sink pad takes " + RvmMatteDescriptor.SINK_FORMATS);
+        } else if (!usable) {
+            postError(GstNative.gst_core_error_quark(), Layout.CORE_ERROR_NEGOTIATION,
+                    "rvmmatte cannot turn " + GstNative.gst_caps_to_string(offered)
+                            + " into what follows its src pad; put videoconvert before or after rvmmatte",
+                    "the composite keeps the input's channel order (RGB-first in: RGBA out, BGR-first in: BGRA out)"
+                            + " and the element after src takes only the other one");
         }
     }
 

@@ -22,7 +22,7 @@ public final class RvmMatteDescriptor {
 
     public static final String FACTORY_NAME = "rvmmatte";
     public static final String SINK_FORMATS = "{ RGB, BGR, RGBA, BGRA, RGBx, BGRx }";
-    private static final String SIZE = "width=(int)[1,2147483647], height=(int)[1,2147483647], framerate=(fraction)[0/1,2147483647/1]";
+    static final String SIZE = "width=(int)[1,2147483647], height=(int)[1,2147483647], framerate=(fraction)[0/1,2147483647/1]";
 
     /** Read-only statistic: the model time of the last frame. */
     public static final String INFERENCE_MS = "inference-ms";

@@ -83,6 +83,9 @@ public final class GstNative {
     public static native Pointer gst_pad_get_pad_template_caps(Pointer pad);
     public static native int gst_caps_is_fixed(Pointer caps);
     public static native int gst_caps_can_intersect(Pointer a, Pointer b);
+    public static native Pointer gst_caps_intersect_full(Pointer a, Pointer b, int mode);
+    public static native Pointer gst_pad_peer_query_caps(Pointer pad, Pointer filter);
+    public static native void gst_query_set_caps_result(Pointer query, Pointer caps);
     public static native void gst_query_parse_latency(Pointer query, int[] live, long[] min, long[] max);
     public static native void gst_query_set_latency(Pointer query, int live, long min, long max);
 

@@ -41,6 +41,17 @@ class RvmMattePipelineTest {
         assertTrue(dir.resolve("out.mp4").toFile().length() > 1000);
     }
 
+    /** The composite keeps the input's channel order, so the sink steers videoconvert to what src's peer takes. */
+    @Test
+    void compositeNegotiatesTheChannelOrderDownstreamAsksFor() {
+        for (String wanted : new String[] {"RGBA", "BGRA"}) {
+            try (var run = new GstTestSupport.Run("videotestsrc num-buffers=3 ! video/x-raw,format=I420,width=32,height=24"
+                    + " ! videoconvert ! rvmmatte ! video/x-raw,format=" + wanted + " ! fakesink")) {
+                run.play().assertEos(20);
+            }
+        }
+    }
+
     @Test
     void unlinkedAlphaAndForegroundDoNotFailTheStream() {
         try (var run = new GstTestSupport.Run("videotestsrc num-buffers=20 ! video/x-raw,format=BGRx,width=32,height=24"
