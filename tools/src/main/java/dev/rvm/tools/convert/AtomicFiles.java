@@ -32,6 +32,12 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            // The JDK's message alone ("No space left on device") names neither the file nor the way out.
+            String reason = String.valueOf(e.getMessage());
+            throw new IOException("cannot write " + target + ": " + (reason.contains("No space left")
+                    ? "the disk is full; free space there or choose another output directory"
+                    : reason), e);
         } finally {
             Files.deleteIfExists(tmp);
         }

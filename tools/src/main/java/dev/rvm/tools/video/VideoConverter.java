@@ -35,7 +35,17 @@ public final class VideoConverter {
                 Files.createDirectories(options.pngSequence() ? out : out.toAbsolutePath().getParent());
             }
         }
-        String description = VideoPipeline.describe(options, probe.hasAudio());
+        try (StagedOutputs staged = new StagedOutputs(options.pngSequence())) {
+            VideoConvertOptions running = new VideoConvertOptions(options.input(), staged.stage(options.composition()),
+                    staged.stage(options.alpha()), staged.stage(options.foreground()), options.pngSequence(),
+                    options.videoMbps(), options.background(), options.settings());
+            convert(running, probe.hasAudio());
+            staged.commit();
+        }
+    }
+
+    private void convert(VideoConvertOptions running, boolean hasAudio) throws IOException, InterruptedException {
+        String description = VideoPipeline.describe(running, hasAudio);
         Pipeline pipeline = (Pipeline) Gst.parseLaunch(description);
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Matting").setInitialMax(1)
                 .setUnit(" s", 1000).setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
@@ -49,7 +59,8 @@ public final class VideoConverter {
             });
             bar.stepTo(bar.getMax());
         } catch (PipelineRunner.PipelineFailure e) {
-            throw new IOException("converting " + options.input() + " failed: " + e.getMessage(), e);
+            throw new IOException("converting " + options.input() + " failed: " + e.getMessage()
+                    + " (nothing was written; earlier outputs are untouched)", e);
         } finally {
             pipeline.dispose();
         }

@@ -57,6 +57,22 @@ class VideoCommandsTest {
     }
 
     @Test
+    void aFailedConversionLeavesEarlierOutputsAndNothingElse() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("failed"));
+        Path previous = Files.writeString(out.resolve("comp.mp4"), "an earlier result");
+        Path corruptModel = Files.write(dir.resolve("corrupt.onnx"), new byte[] {8, 1, 18, 50});
+        CliRun run = CliRun.of("convert", "--input", clip.toString(), "--output-type", "video",
+                "--output-composition", previous.toString(), "--background", "#00ff00",
+                "--output-alpha", out.resolve("alpha.mp4").toString(), "--model", corruptModel.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains(corruptModel.toString()), run.err());
+        assertEquals("an earlier result", Files.readString(previous));
+        try (var left = Files.list(out)) {
+            assertEquals(java.util.List.of(previous), left.toList(), "no partial output, no staging file");
+        }
+    }
+
+    @Test
     void transparentVideoNeedsAFormatWithAlpha() {
         CliRun run = CliRun.of("convert", "--input", clip.toString(), "--output-type", "video",
                 "--output-composition", dir.resolve("t.webm").toString());
