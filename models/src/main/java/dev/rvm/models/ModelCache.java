@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The per-user cache for downloaded packages and converted models:
@@ -31,34 +30,5 @@ public final class ModelCache {
             throw new UncheckedIOException("cannot create the cache directory " + dir
                     + " (" + e.getMessage() + "); set RVM_CACHE_DIR to a writable directory", e);
         }
-    }
-
-    /**
-     * Writes a file so that readers never see a half-written one: the bytes go to a temporary file
-     * beside the target, which is then renamed over it.
-     */
-    public static void writeAtomically(Path target, IoWriter writer) throws IOException {
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".part");
-        try {
-            writer.write(tmp);
-            makeReadableByAll(tmp);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Temporary files are private; a finished cache entry or output file is not. */
-    private static void makeReadableByAll(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: its defaults apply
-        }
-    }
-
-    @FunctionalInterface
-    public interface IoWriter {
-        void write(Path file) throws IOException;
     }
 }

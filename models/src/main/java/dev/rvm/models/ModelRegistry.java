@@ -61,7 +61,7 @@ public final class ModelRegistry {
     /** Converts the built-in model and writes it to {@code output}. */
     public static void export(Path output, int frames) throws IOException {
         ModelProto model = convert(frames);
-        ModelCache.writeAtomically(output, tmp -> {
+        AtomicFiles.write(output, tmp -> {
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 model.writeTo(os);
             }

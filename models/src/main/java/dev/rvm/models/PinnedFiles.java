@@ -3,7 +3,6 @@ package dev.rvm.models;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -54,7 +53,7 @@ public record PinnedFiles(Path directory, Map<String, String> sha256) {
             }
             Path target = file(f.getKey());
             Files.createDirectories(target.getParent());
-            Files.move(got, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.move(got, target);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.rvm.matting.preset;
 
+import dev.rvm.models.AtomicFiles;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -128,13 +129,7 @@ public final class PresetJson {
         Path dir = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".preset-", ".tmp");
-            try {
-                Files.writeString(tmp, toJson(preset));
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, toJson(preset).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new MattingException("preset " + file + " cannot be written: " + e.getMessage()
                     + "; choose a folder you can write to", e);

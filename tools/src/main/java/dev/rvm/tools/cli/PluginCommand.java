@@ -1,11 +1,12 @@
 package dev.rvm.tools.cli;
 
+import dev.rvm.models.AtomicFiles;
+
 import dev.rvm.gst.GstRuntime;
 import picocli.CommandLine.Command;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** {@code ./rvm plugin install|path}: make rvmmatte usable from gst-launch-1.0 and other C programs. */
 @Command(name = "plugin", mixinStandardHelpOptions = true,
@@ -32,9 +33,7 @@ final class PluginCommand {
             try {
                 Files.createDirectories(dir);
                 Path target = dir.resolve(loader.getFileName());
-                Path tmp = dir.resolve("." + loader.getFileName() + ".tmp");
-                Files.copy(loader, tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.write(target, tmp -> Files.copy(loader, tmp));
                 System.out.println(target);
                 System.err.println("installed; try: gst-inspect-1.0 rvmmatte");
             } catch (java.io.IOException e) {

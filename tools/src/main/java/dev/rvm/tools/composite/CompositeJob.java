@@ -1,12 +1,13 @@
 package dev.rvm.tools.composite;
 
+import dev.rvm.models.AtomicFiles;
+
 import dev.rvm.tools.evaluation.ImageFiles;
 import dev.rvm.tools.evaluation.InvalidInputException;
 import dev.rvm.matting.compositing.OpenCvLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -97,12 +98,12 @@ public final class CompositeJob {
 
     /** Writes through a temporary file so that an interrupted run leaves no truncated PNG. */
     private static void write(Path file, Mat image) throws IOException {
-        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp.png");
-        if (!Imgcodecs.imwrite(temp.toString(), image)) {
-            Files.deleteIfExists(temp);
-            throw new IOException("cannot write " + file);
-        }
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, temp -> {
+            // the temporary name keeps the .png ending, which is how OpenCV picks the encoder
+            if (!Imgcodecs.imwrite(temp.toString(), image)) {
+                throw new IOException("OpenCV could not encode the image");
+            }
+        });
     }
 
     private static List<Path> frames(Path dir, String option) {

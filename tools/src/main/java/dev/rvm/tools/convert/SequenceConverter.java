@@ -1,5 +1,7 @@
 package dev.rvm.tools.convert;
 
+import dev.rvm.models.AtomicFiles;
+
 import dev.rvm.matting.Background;
 import dev.rvm.matting.FrameLayout;
 import dev.rvm.matting.MattedFrame;

@@ -1,12 +1,10 @@
 package dev.rvm.tools.video;
 
-import dev.rvm.tools.convert.AtomicFiles;
+import dev.rvm.models.AtomicFiles;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -36,8 +34,7 @@ final class StagedOutputs implements AutoCloseable {
             return null;
         }
         Path absolute = output.toAbsolutePath();
-        Path staged = absolute.resolveSibling(AtomicFiles.TEMP_PREFIX + Long.toHexString(System.nanoTime()) + "-"
-                + absolute.getFileName());
+        Path staged = AtomicFiles.temporarySibling(absolute);
         if (directories) {
             Files.createDirectories(staged);
         }
@@ -52,23 +49,16 @@ final class StagedOutputs implements AutoCloseable {
                 Files.createDirectories(e.getValue());
                 try (Stream<Path> frames = Files.list(e.getKey())) {
                     for (Path frame : frames.toList()) {
-                        move(frame, e.getValue().resolve(frame.getFileName()));
+                        AtomicFiles.move(frame, e.getValue().resolve(frame.getFileName()));
                     }
                 }
             } else {
-                move(e.getKey(), e.getValue());
+                AtomicFiles.move(e.getKey(), e.getValue());
             }
         }
         committed = true;
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 
     /** Removes whatever is still staged: everything after a failure, the empty directories after a commit. */
     @Override

@@ -1,4 +1,4 @@
-package dev.rvm.tools.convert;
+package dev.rvm.models;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
