@@ -1,5 +1,7 @@
 package dev.rvm.matting;
 
+import dev.rvm.models.ReferenceFixtures;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -7,16 +9,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,33 +27,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CoreFidelityTest {
 
-    static Path root() {
-        return Path.of(System.getProperty("rvm.shared", "../shared"), "fixtures", "rvm-reference");
-    }
-
-    static Stream<Arguments> cases() throws IOException {
-        List<Arguments> out = new ArrayList<>();
-        for (String set : List.of("cap12", "stills", "vtest720")) {
-            try (Stream<Path> refs = Files.list(root().resolve(set))) {
-                for (Path ref : refs.filter(p -> p.getFileName().toString().startsWith("ref_r")).sorted().toList()) {
-                    String code = ref.getFileName().toString().substring(5);
-                    float ratio = Float.parseFloat(code.length() == 1 ? code : code.charAt(0) + "." + code.substring(1));
-                    out.add(Arguments.of(set, ref.getFileName().toString(), ratio, set.equals("vtest720") ? PixelFormat.RGB : PixelFormat.BGRA));
-                }
-            }
-        }
-        assertTrue(out.size() >= 5, "fixture sets found under " + root());
-        return out.stream();
+    static Stream<Arguments> cases() {
+        List<ReferenceFixtures.Case> all = ReferenceFixtures.cases();
+        assertTrue(all.size() >= 5, "fixture sets found under " + ReferenceFixtures.root());
+        return all.stream().map(c -> Arguments.of(c.set(), c.refDir(), c.ratio(),
+                c.set().equals("vtest720") ? PixelFormat.RGB : PixelFormat.BGRA));
     }
 
     @ParameterizedTest(name = "{0} @ {2} as {3}")
     @MethodSource("cases")
     void matchesTheOriginalModel(String set, String refDir, float ratio, PixelFormat format) throws IOException {
         List<Path> frames;
-        try (Stream<Path> s = Files.list(root().resolve(set).resolve("frames"))) {
+        try (Stream<Path> s = Files.list(ReferenceFixtures.root().resolve(set).resolve("frames"))) {
             frames = s.filter(p -> p.toString().endsWith(".png")).sorted().toList();
         }
-        Path ref = root().resolve(set).resolve(refDir);
+        Path ref = ReferenceFixtures.root().resolve(set).resolve(refDir);
         List<String> failures = new ArrayList<>();
         try (MattingStream stream = MattingStreams.open(MattingSettings.DEFAULTS.withDownsampleRatio(ratio))) {
             for (Path frame : frames) {
@@ -67,10 +54,10 @@ class CoreFidelityTest {
                     try {
                         float[] pha = new float[result.width() * result.height()];
                         result.alpha().get(pha);
-                        compare(failures, name + " pha", pha, readFloats(ref.resolve(name + ".pha.f32.gz")));
+                        compare(failures, name + " pha", pha, ReferenceFixtures.readFloats(ref.resolve(name + ".pha.f32.gz")));
                         Path fgrRef = ref.resolve(name + ".fgr.f32.gz");
                         if (Files.exists(fgrRef)) {
-                            compare(failures, name + " fgr", interleave(result.foreground(), pha.length), readFloats(fgrRef));
+                            compare(failures, name + " fgr", interleave(result.foreground(), pha.length), ReferenceFixtures.readFloats(fgrRef));
                         }
                     } catch (IOException e) {
                         throw new IllegalStateException(e);
@@ -83,9 +70,9 @@ class CoreFidelityTest {
 
     @org.junit.jupiter.api.Test
     void resetGivesTheFirstFrameAgainAndChunksEqualSingleFrames() throws IOException {
-        Path ref = root().resolve("cap12").resolve("ref_r05");
+        Path ref = ReferenceFixtures.root().resolve("cap12").resolve("ref_r05");
         List<Path> frames;
-        try (Stream<Path> s = Files.list(root().resolve("cap12").resolve("frames"))) {
+        try (Stream<Path> s = Files.list(ReferenceFixtures.root().resolve("cap12").resolve("frames"))) {
             frames = s.filter(p -> p.toString().endsWith(".png")).sorted().toList();
         }
         List<float[]> single = new ArrayList<>();
@@ -99,7 +86,7 @@ class CoreFidelityTest {
             stream.reset();
             List<float[]> again = new ArrayList<>();
             submit(stream, frames.get(0), again, new ArrayList<>());
-            compare(failures, "frame 0 after reset", again.get(0), readFloats(ref.resolve("000000.pha.f32.gz")));
+            compare(failures, "frame 0 after reset", again.get(0), ReferenceFixtures.readFloats(ref.resolve("000000.pha.f32.gz")));
         }
         // seq-chunk 4 through the sequence model (12 frames: three calls) must equal 12 single calls
         try (var seq = dev.rvm.matting.model.RvmModel.open(dev.rvm.matting.model.ModelLocator.locateSequence("mobilenetv3", 4),
@@ -183,12 +170,4 @@ class CoreFidelityTest {
         return b;
     }
 
-    static float[] readFloats(Path gz) throws IOException {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
-            FloatBuffer fb = ByteBuffer.wrap(in.readAllBytes()).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-            float[] out = new float[fb.remaining()];
-            fb.get(out);
-            return out;
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package dev.rvm.tools.cli;
 
+import dev.rvm.models.ReferenceFixtures;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -25,7 +27,7 @@ class ConvertCommandTest {
     Path tmp;
 
     static Path fixtures() {
-        return Path.of(System.getProperty("rvm.shared", "../shared"), "fixtures", "rvm-reference");
+        return ReferenceFixtures.root();
     }
 
     record Run(int exit, String err) {
