@@ -1,13 +1,13 @@
 package dev.rvm.tools.cli;
 
-import dev.rvm.tools.evaluation.ConsoleTable;
-import dev.rvm.tools.evaluation.CsvReport;
-import dev.rvm.tools.evaluation.EvaluationResult;
-import dev.rvm.tools.evaluation.EvaluationSettings;
-import dev.rvm.tools.evaluation.Evaluator;
-import dev.rvm.tools.evaluation.HtmlReport;
-import dev.rvm.tools.evaluation.InvalidInputException;
-import dev.rvm.tools.evaluation.Metric;
+import dev.rvm.evaluation.ConsoleTable;
+import dev.rvm.evaluation.CsvReport;
+import dev.rvm.evaluation.EvaluationResult;
+import dev.rvm.evaluation.EvaluationSettings;
+import dev.rvm.evaluation.Evaluator;
+import dev.rvm.evaluation.HtmlReport;
+import dev.rvm.matting.files.InvalidInputException;
+import dev.rvm.evaluation.Metric;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -4,7 +4,7 @@ import dev.rvm.gst.GstRuntime;
 import dev.rvm.matting.preset.Preset;
 import dev.rvm.matting.preset.PresetJson;
 import dev.rvm.panel.gst.MattePresets;
-import dev.rvm.tools.gst.PipelineRunner;
+import dev.rvm.conversion.gst.PipelineRunner;
 import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.Gst;
 import org.freedesktop.gstreamer.Pipeline;

@@ -1,8 +1,8 @@
 package dev.rvm.tools.cli;
 
 import dev.rvm.gst.GstRuntime;
-import dev.rvm.tools.gst.PipelineRunner;
-import dev.rvm.tools.video.MediaProbe;
+import dev.rvm.conversion.gst.PipelineRunner;
+import dev.rvm.conversion.video.MediaProbe;
 import org.freedesktop.gstreamer.Gst;
 import org.freedesktop.gstreamer.Pipeline;
 import org.junit.jupiter.api.BeforeAll;

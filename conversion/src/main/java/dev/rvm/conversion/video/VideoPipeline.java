@@ -1,0 +1,107 @@
+package dev.rvm.conversion.video;
+
+import dev.rvm.matting.Background;
+import dev.rvm.matting.MattingSettings;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The gst-launch description of a video conversion: decodebin, videoconvert, rvmmatte, one encoder
+ * branch per requested output, and the input's audio muxed into the composition.
+ */
+final class VideoPipeline {
+    private VideoPipeline() {
+    }
+
+    static String describe(VideoConvertOptions o, boolean inputHasAudio) {
+        StringBuilder p = new StringBuilder();
+        p.append("filesrc location=").append(quote(o.input())).append(" ! decodebin name=d ");
+        p.append("d. ! queue ! videoconvert ! rvmmatte name=m ").append(elementProperties(o)).append(' ');
+        boolean audioToComposition = false;
+        if (o.composition() != null) {
+            p.append("m.src ! ");
+            if (o.pngSequence()) {
+                p.append(pngBranch(o.composition()));
+            } else {
+                String ext = extension(o.composition());
+                boolean transparent = o.background() == null;
+                if (transparent && !ext.equals("mov")) {
+                    throw new IllegalArgumentException("--output-composition " + o.composition() + ": a transparent "
+                            + "composition needs a .mov file (QuickTime Animation, with alpha) or --output-type png_sequence; "
+                            + "GStreamer has no VP9-with-alpha encoder. Or give --background");
+                }
+                p.append(transparent ? "queue ! videoconvert ! avenc_qtrle ! " : "queue ! " + encoder(ext, o.videoMbps()));
+                p.append(muxer(ext)).append(" name=cmux ! filesink location=").append(quote(o.composition())).append(' ');
+                audioToComposition = inputHasAudio;
+            }
+        }
+        if (o.alpha() != null) {
+            p.append("m.alpha ! ").append(o.pngSequence() ? pngBranch(o.alpha()) : videoBranch(o.alpha(), o.videoMbps()));
+        }
+        if (o.foreground() != null) {
+            p.append("m.fgr ! ").append(o.pngSequence() ? pngBranch(o.foreground()) : videoBranch(o.foreground(), o.videoMbps()));
+        }
+        if (audioToComposition) {
+            String ext = extension(o.composition());
+            String audioEncoder = ext.equals("webm") || ext.equals("mkv") ? "opusenc" : "avenc_aac";
+            p.append("d. ! queue ! audioconvert ! audioresample ! ").append(audioEncoder).append(" ! cmux. ");
+        }
+        return p.toString();
+    }
+
+    private static String elementProperties(VideoConvertOptions o) {
+        MattingSettings s = o.settings();
+        StringBuilder p = new StringBuilder();
+        p.append("model=").append(quote(s.model()))
+                .append(String.format(Locale.ROOT, " downsample-ratio=%s seq-chunk=%d threads=%d device=%s qos=false",
+                        Float.toString(s.downsampleRatio()), s.seqChunk(), s.threads(), s.device().name().toLowerCase(Locale.ROOT)));
+        Background b = o.background();
+        if (b instanceof Background.Color c) {
+            p.append(" background=color background-color=").append(Integer.toUnsignedString(c.argb()));
+        } else if (b instanceof Background.Picture pic) {
+            p.append(" background=image background-location=").append(quote(pic.file()));
+        } else if (b instanceof Background.Blur blur) {
+            p.append(" background=blur blur-strength=").append(Math.max(1, blur.strength()));
+        }
+        return p.toString();
+    }
+
+    private static String pngBranch(Path dir) {
+        return "queue ! videoconvert ! pngenc ! multifilesink location=" + quote(dir.resolve("%05d.png")) + ' ';
+    }
+
+    private static String videoBranch(Path file, double mbps) {
+        String ext = extension(file);
+        return "queue ! " + encoder(ext, mbps) + muxer(ext) + " ! filesink location=" + quote(file) + ' ';
+    }
+
+    private static String encoder(String ext, double mbps) {
+        int kbps = (int) Math.round(mbps * 1000);
+        if (ext.equals("webm")) {
+            return "videoconvert ! vp9enc target-bitrate=" + kbps * 1000 + " deadline=1 cpu-used=8 ! ";
+        }
+        return "videoconvert ! video/x-raw,format=I420 ! x264enc bitrate=" + kbps + " speed-preset=faster ! ";
+    }
+
+    private static String muxer(String ext) {
+        return switch (ext) {
+            case "mp4" -> "mp4mux";
+            case "mov" -> "qtmux";
+            case "mkv" -> "matroskamux";
+            case "webm" -> "webmmux";
+            case "avi" -> "avimux";
+            default -> throw new IllegalArgumentException("video outputs must end in .mp4, .mov, .mkv, .webm or .avi; got ." + ext);
+        };
+    }
+
+    static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String quote(Object path) {
+        return '"' + path.toString().replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}
