@@ -1,5 +1,6 @@
 package dev.rvm.panel.control;
 
+import dev.rvm.matting.Background;
 import dev.rvm.matting.Device;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.matting.preset.BackgroundChoice;
@@ -66,16 +67,16 @@ public final class PanelPresenter implements MattingControls.Listener {
 
     // ---- user choices (UI thread) -------------------------------------------------------------
 
-    public void chooseBackgroundKind(BackgroundChoice.Kind kind) {
+    public void chooseBackgroundKind(Background.Kind kind) {
         BackgroundChoice b = shown.background();
         if (kind == b.kind()) {
             return;
         }
-        if (kind == BackgroundChoice.Kind.IMAGE && b.image() == null) {
+        if (kind == Background.Kind.IMAGE && b.image() == null) {
             refuse("Choose an image file for the background (PNG or JPEG).");
             return;
         }
-        if (kind == BackgroundChoice.Kind.VIDEO && b.video() == null) {
+        if (kind == Background.Kind.VIDEO && b.video() == null) {
             refuse("Choose a video file for the background.");
             return;
         }
@@ -291,10 +292,10 @@ public final class PanelPresenter implements MattingControls.Listener {
     private String problemWith(Preset p) {
         String problem = check.model(p.matting().model());
         BackgroundChoice b = p.background();
-        if (problem == null && b.kind() == BackgroundChoice.Kind.IMAGE) {
+        if (problem == null && b.kind() == Background.Kind.IMAGE) {
             problem = check.picture(b.image());
         }
-        if (problem == null && b.kind() == BackgroundChoice.Kind.VIDEO) {
+        if (problem == null && b.kind() == Background.Kind.VIDEO) {
             problem = check.readableFile(b.video(), "background video");
         }
         return problem;

@@ -3,7 +3,7 @@ package dev.rvm.panel.view;
 import dev.rvm.matting.Device;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.matting.preset.BackgroundChoice;
-import dev.rvm.matting.preset.BackgroundChoice.Kind;
+import dev.rvm.matting.Background.Kind;
 import dev.rvm.matting.preset.Preset;
 import dev.rvm.models.ModelRegistry;
 import dev.rvm.panel.control.PanelPresenter;

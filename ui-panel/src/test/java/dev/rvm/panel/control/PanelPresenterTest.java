@@ -4,7 +4,7 @@ import dev.rvm.matting.Device;
 import dev.rvm.matting.MattingException;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.matting.preset.BackgroundChoice;
-import dev.rvm.matting.preset.BackgroundChoice.Kind;
+import dev.rvm.matting.Background.Kind;
 import dev.rvm.matting.preset.Preset;
 import dev.rvm.matting.preset.PresetJson;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,7 @@
 package dev.rvm.panel.view;
 
 import dev.rvm.matting.Background;
-import dev.rvm.matting.preset.BackgroundChoice.Kind;
+import dev.rvm.matting.Background.Kind;
 import dev.rvm.matting.preset.Preset;
 import dev.rvm.panel.EditorPanel;
 import dev.rvm.panel.PanelWindow;
