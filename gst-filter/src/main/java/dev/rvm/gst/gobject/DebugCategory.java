@@ -2,18 +2,19 @@ package dev.rvm.gst.gobject;
 
 import com.sun.jna.Pointer;
 import dev.rvm.gst.natives.GstNative;
+import dev.rvm.gst.natives.Layout;
 
 /**
  * A GStreamer debug category, so {@code GST_DEBUG=name:5} shows the element's log. The threshold is
- * read from the category struct (first field) before building any message, so disabled levels cost
+ * read from the category struct before building any message, so disabled levels cost
  * one memory read.
  */
 public final class DebugCategory {
-    public static final int ERROR = 1;
-    public static final int WARNING = 2;
-    public static final int INFO = 4;
-    public static final int DEBUG = 5;
-    public static final int LOG = 6;
+    public static final int ERROR = Layout.LEVEL_ERROR;
+    public static final int WARNING = Layout.LEVEL_WARNING;
+    public static final int INFO = Layout.LEVEL_INFO;
+    public static final int DEBUG = Layout.LEVEL_DEBUG;
+    public static final int LOG = Layout.LEVEL_LOG;
 
     private final Pointer category;
 
@@ -22,7 +23,7 @@ public final class DebugCategory {
     }
 
     public boolean enabled(int level) {
-        return category.getInt(0) >= level;
+        return category.getInt(Layout.DEBUG_CATEGORY_THRESHOLD) >= level;
     }
 
     public void log(int level, Pointer object, String message) {
