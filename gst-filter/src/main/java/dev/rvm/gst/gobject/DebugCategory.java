@@ -17,9 +17,16 @@ public final class DebugCategory {
     public static final int LOG = Layout.LEVEL_LOG;
 
     private final Pointer category;
+    private final String name;
 
     public DebugCategory(String name, String description) {
         this.category = GstNative._gst_debug_category_new(name, 0, description);
+        this.name = name;
+    }
+
+    /** What {@code GST_DEBUG} calls it. */
+    public String name() {
+        return name;
     }
 
     public boolean enabled(int level) {
