@@ -1,6 +1,7 @@
 package dev.rvm.gst;
 
 import dev.rvm.gst.element.MattingStreamSource;
+import dev.rvm.gst.element.RvmMatteDescriptor;
 import dev.rvm.gst.element.RvmMatteType;
 
 /**
@@ -15,6 +16,13 @@ import dev.rvm.gst.element.RvmMatteType;
  * }</pre>
  */
 public final class RvmMatteElement {
+    /** The factory name pipelines use. */
+    public static final String FACTORY_NAME = RvmMatteType.FACTORY_NAME;
+    /** The read-only property with the model time of the last frame in ms. */
+    public static final String INFERENCE_MS = RvmMatteDescriptor.INFERENCE_MS.name();
+    /** The action signal that forgets the network's temporal memory. */
+    public static final String RESET_SIGNAL = RvmMatteDescriptor.RESET_SIGNAL;
+
     private RvmMatteElement() {
     }
 

@@ -3,6 +3,7 @@ package dev.rvm.matting.preset;
 import dev.rvm.matting.Background;
 import dev.rvm.matting.Background.Kind;
 import dev.rvm.matting.SettingsTable;
+import dev.rvm.matting.settings.SettingValues;
 
 import java.nio.file.Path;
 
@@ -40,6 +41,16 @@ public record BackgroundChoice(Kind kind, int color, Path image, Path video, int
     public BackgroundChoice withImage(Path file) { return new BackgroundChoice(Kind.IMAGE, color, file, video, blurStrength); }
     public BackgroundChoice withVideo(Path file) { return new BackgroundChoice(Kind.VIDEO, color, image, file, blurStrength); }
     public BackgroundChoice withBlur(int strength) { return new BackgroundChoice(Kind.BLUR, color, image, video, strength); }
+
+    /**
+     * The background settings of {@link SettingsTable} set to this choice (the video file is none of
+     * them); refused like {@link SettingsTable#BACKGROUND} when the kind is one a stream cannot show alone.
+     */
+    public SettingValues writeTo(SettingValues v) {
+        return v.with(SettingsTable.BACKGROUND, kind).with(SettingsTable.BACKGROUND_COLOR, color)
+                .with(SettingsTable.BACKGROUND_LOCATION, image == null ? null : image.toString())
+                .with(SettingsTable.BLUR_STRENGTH, blurStrength);
+    }
 
     /** The matting core's view of this choice. */
     public Background toBackground() {

@@ -5,11 +5,7 @@ import dev.rvm.matting.SettingsTable;
 import dev.rvm.matting.settings.Setting;
 import dev.rvm.matting.settings.SettingValues;
 
-import static dev.rvm.matting.SettingsTable.BACKGROUND;
-import static dev.rvm.matting.SettingsTable.BACKGROUND_COLOR;
 import static dev.rvm.matting.SettingsTable.BACKGROUND_GROUP;
-import static dev.rvm.matting.SettingsTable.BACKGROUND_LOCATION;
-import static dev.rvm.matting.SettingsTable.BLUR_STRENGTH;
 import static dev.rvm.matting.SettingsTable.MATTING;
 
 /**
@@ -29,25 +25,31 @@ public record Preset(MattingSettings matting, BackgroundChoice background) {
     public Preset withMatting(MattingSettings m) { return new Preset(m, background); }
     public Preset withBackground(BackgroundChoice b) { return new Preset(matting, b); }
 
-    /**
-     * A copy with one matting setting changed (model, ratio, chunk, device, threads; the background ones
-     * change through {@link BackgroundChoice}, which also keeps a video file).
-     */
-    public <T> Preset with(Setting<T> setting, T value) {
-        if (BACKGROUND_GROUP.contains(setting)) {
-            throw new IllegalArgumentException(setting.name() + " is part of the background choice; change it there");
-        }
-        return withMatting(SettingsTable.matting(SettingsTable.withMatting(MATTING.defaults(), matting).with(setting, value)));
+    /** The value of one matting setting (model, ratio, chunk, device, threads). */
+    public <T> T get(Setting<T> setting) {
+        return mattingValues(setting).get(setting);
     }
 
     /**
-     * This preset as the values of {@link SettingsTable#MATTING}; refused (with the
-     * background's message) when a host cannot show its background, a video.
+     * A copy with one matting setting changed (the background ones change through
+     * {@link BackgroundChoice}, which also keeps a video file); refused outside the setting's range.
+     */
+    public <T> Preset with(Setting<T> setting, T value) {
+        return withMatting(SettingsTable.matting(mattingValues(setting).with(setting, value)));
+    }
+
+    /**
+     * This preset as the values of {@link SettingsTable#MATTING}; refused (with the background's
+     * message) when its background is one a stream cannot show alone, a video.
      */
     public SettingValues values() {
-        BackgroundChoice b = background;
-        return SettingsTable.withMatting(MATTING.defaults(), matting).with(BACKGROUND, b.kind()).with(BACKGROUND_COLOR, b.color())
-                .with(BACKGROUND_LOCATION, b.image() == null ? null : b.image().toString())
-                .with(BLUR_STRENGTH, b.blurStrength());
+        return background.writeTo(SettingsTable.withMatting(MATTING.defaults(), matting));
+    }
+
+    private SettingValues mattingValues(Setting<?> setting) {
+        if (BACKGROUND_GROUP.contains(setting)) {
+            throw new IllegalArgumentException(setting.name() + " is part of the background choice; use background()");
+        }
+        return SettingsTable.withMatting(MATTING.defaults(), matting);
     }
 }
