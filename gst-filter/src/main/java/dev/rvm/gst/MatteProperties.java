@@ -35,6 +35,38 @@ public final class MatteProperties {
         set(matte, s, values.get(s));
     }
 
+    /**
+     * The settings as gst-launch properties, {@code name=value} separated by spaces (null values left
+     * out): what {@code gst-launch-1.0 ... ! rvmmatte PROPERTIES ! ...} takes.
+     */
+    public static String launchSyntax(List<Setting<?>> settings, SettingValues values) {
+        StringBuilder text = new StringBuilder();
+        for (Setting<?> s : settings) {
+            String v = launchValue(s, values);
+            if (v != null) {
+                text.append(text.length() == 0 ? "" : " ").append(s.name()).append('=').append(v);
+            }
+        }
+        return text.toString();
+    }
+
+    private static <T> String launchValue(Setting<T> s, SettingValues values) {
+        T v = values.get(s);
+        if (v == null) {
+            return null;
+        }
+        if (s instanceof Setting.Text) {
+            return '"' + v.toString().replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        }
+        if (s instanceof Setting.Argb) {
+            return Integer.toUnsignedString((Integer) v);
+        }
+        if (s instanceof Setting.Real) {
+            return Float.toString((Float) v); // the text form's "auto" is not a float gst-launch reads
+        }
+        return s.format(v);
+    }
+
     public static <T> T get(Element matte, Setting<T> setting) {
         Object raw = matte.get(setting.name());
         if (setting instanceof Setting.Choice<?> c) {
