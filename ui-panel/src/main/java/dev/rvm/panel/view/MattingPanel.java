@@ -31,17 +31,13 @@ import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
-import java.awt.Graphics;
-import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
-import java.awt.Insets;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import javax.swing.Icon;
 
 import static dev.rvm.matting.SettingsTable.BACKGROUND;
 import static dev.rvm.matting.SettingsTable.BACKGROUND_COLOR;
@@ -193,7 +189,7 @@ public final class MattingPanel extends JPanel implements PanelView {
     private JComponent controls() {
         JPanel form = new JPanel(new GridBagLayout());
         form.setBorder(BorderFactory.createEmptyBorder(8, 12, 8, 12));
-        Rows rows = new Rows(form);
+        FormRows rows = new FormRows(form);
         rows.section(BACKGROUND.label());
         rows.row("Kind", backgroundKind);
         colorButton.setIcon(swatch);
@@ -342,73 +338,6 @@ public final class MattingPanel extends JPanel implements PanelView {
             then.accept(chooser.getSelectedFile().toPath());
         } else if (presenter != null) {
             showSettings(presenter.settings()); // a cancelled choice puts the kind back
-        }
-    }
-
-    /** Label/field rows in a grid, with section headings. */
-    private static final class Rows {
-        private final JPanel form;
-        private int y;
-
-        Rows(JPanel form) {
-            this.form = form;
-        }
-
-        void section(String title) {
-            JLabel l = new JLabel(title);
-            l.putClientProperty("FlatLaf.styleClass", "h4");
-            GridBagConstraints c = constraints(0, 2);
-            c.insets = new Insets(y == 0 ? 0 : 12, 0, 4, 0);
-            form.add(l, c);
-            y++;
-        }
-
-        void row(String label, JComponent field) {
-            form.add(new JLabel(label), constraints(0, 1));
-            GridBagConstraints c = constraints(1, 1);
-            c.fill = GridBagConstraints.HORIZONTAL;
-            c.weightx = 1;
-            form.add(field, c);
-            y++;
-        }
-
-        void fill() {
-            GridBagConstraints c = constraints(0, 2);
-            c.weighty = 1;
-            form.add(new JPanel(), c);
-        }
-
-        private GridBagConstraints constraints(int x, int width) {
-            GridBagConstraints c = new GridBagConstraints();
-            c.gridx = x;
-            c.gridy = y;
-            c.gridwidth = width;
-            c.anchor = GridBagConstraints.WEST;
-            c.insets = new Insets(2, 0, 2, 8);
-            return c;
-        }
-    }
-
-    /** The current background colour drawn on the colour button. */
-    private static final class ColorSwatch implements Icon {
-        Color color = new Color(BackgroundChoice.DEFAULT.color(), true);
-
-        @Override
-        public void paintIcon(java.awt.Component c, Graphics g, int x, int y) {
-            g.setColor(color);
-            g.fillRoundRect(x, y, getIconWidth(), getIconHeight(), 4, 4);
-            g.setColor(Color.GRAY);
-            g.drawRoundRect(x, y, getIconWidth() - 1, getIconHeight() - 1, 4, 4);
-        }
-
-        @Override
-        public int getIconWidth() {
-            return 14;
-        }
-
-        @Override
-        public int getIconHeight() {
-            return 14;
         }
     }
 
