@@ -4,6 +4,7 @@ import dev.rvm.gst.RvmMatteElement;
 import dev.rvm.matting.preset.Preset;
 import dev.rvm.panel.control.MattingControls;
 import dev.rvm.panel.control.PanelPresenter;
+import dev.rvm.panel.control.PanelThreads;
 import dev.rvm.panel.control.ViewMode;
 import dev.rvm.panel.gst.ElementControls;
 import dev.rvm.panel.gst.FrameTap;

@@ -2,7 +2,7 @@ package dev.rvm.panel.gst;
 
 import dev.rvm.gst.MatteProperties;
 import dev.rvm.gst.RvmMatteElement;
-import dev.rvm.panel.PanelThreads;
+import dev.rvm.panel.control.PanelThreads;
 import dev.rvm.matting.MattingException;
 import dev.rvm.matting.preset.BackgroundChoice;
 import dev.rvm.matting.settings.Setting;
