@@ -13,19 +13,21 @@ public sealed interface Background {
     /** Which background: the element's {@code background} values, preset kinds and the panel's list. */
     enum Kind implements Nicked {
         /** Straight alpha: nothing behind the person (a checkerboard on screen). */
-        TRANSPARENT("none", "Transparent"),
-        COLOR("color", "Colour"),
-        IMAGE("image", "Image"),
-        VIDEO("video", "Video"),
-        BLUR("blur", "Blur");
+        TRANSPARENT("none", "Transparent", Transparent.class),
+        COLOR("color", "Colour", Color.class),
+        IMAGE("image", "Image", Picture.class),
+        VIDEO("video", "Video", Video.class),
+        BLUR("blur", "Blur", Blur.class);
 
         private final String nick;
         /** How people call it. */
         public final String label;
+        private final Class<? extends Background> type;
 
-        Kind(String nick, String label) {
+        Kind(String nick, String label, Class<? extends Background> type) {
             this.nick = nick;
             this.label = label;
+            this.type = type;
         }
 
         @Override
@@ -34,7 +36,14 @@ public sealed interface Background {
         }
     }
 
-    Kind kind();
+    default Kind kind() {
+        for (Kind k : Kind.values()) {
+            if (k.type == getClass()) {
+                return k;
+            }
+        }
+        throw new IllegalStateException("no kind for " + this);
+    }
 
     /**
      * The background of one kind from the settings of every kind.
@@ -52,41 +61,16 @@ public sealed interface Background {
     }
 
     /** Straight (non-premultiplied) alpha: the composite is foreground RGB plus the matte as A. */
-    record Transparent() implements Background {
-        @Override
-        public Kind kind() {
-            return Kind.TRANSPARENT;
-        }
-    }
+    record Transparent() implements Background {}
 
-    record Color(int argb) implements Background {
-        @Override
-        public Kind kind() {
-            return Kind.COLOR;
-        }
-    }
+    record Color(int argb) implements Background {}
 
     /** A still picture, scaled to cover the frame (aspect kept, centre cropped). */
-    record Picture(Path file) implements Background {
-        @Override
-        public Kind kind() {
-            return Kind.IMAGE;
-        }
-    }
+    record Picture(Path file) implements Background {}
 
     /** The original frame, box-blurred; strength is the blur radius in pixels at the frame's size. */
-    record Blur(int strength) implements Background {
-        @Override
-        public Kind kind() {
-            return Kind.BLUR;
-        }
-    }
+    record Blur(int strength) implements Background {}
 
     /** Another video's frames, handed in per frame by the caller. */
-    record Video() implements Background {
-        @Override
-        public Kind kind() {
-            return Kind.VIDEO;
-        }
-    }
+    record Video() implements Background {}
 }
