@@ -3,6 +3,7 @@ package dev.rvm.gst;
 import com.sun.jna.Pointer;
 import dev.rvm.gst.natives.GLibNative;
 import dev.rvm.gst.natives.GstNative;
+import dev.rvm.gst.natives.Layout;
 import org.freedesktop.gstreamer.glib.Natives;
 import org.freedesktop.gstreamer.message.Message;
 import org.freedesktop.gstreamer.message.MessageType;
@@ -41,7 +42,7 @@ public final class BusErrors {
         String detail = null;
         if (error[0] != 0) {
             Pointer e = new Pointer(error[0]);
-            Pointer m = e.getPointer(8); // GError { GQuark domain; gint code; gchar *message; }
+            Pointer m = e.getPointer(Layout.GERROR_MESSAGE);
             text = m == null ? null : m.getString(0);
             GLibNative.g_error_free(e);
         }

@@ -1,7 +1,13 @@
 package dev.rvm.matting;
 
+import static dev.rvm.matting.SettingsTable.DEVICE;
+import static dev.rvm.matting.SettingsTable.DOWNSAMPLE_RATIO;
+import static dev.rvm.matting.SettingsTable.MODEL;
+import static dev.rvm.matting.SettingsTable.SEQ_CHUNK;
+import static dev.rvm.matting.SettingsTable.THREADS;
+
 /**
- * Everything that decides how a stream is matted. Defaults live in {@link #DEFAULTS}.
+ * Everything that decides how a stream is matted; ranges and defaults are those of {@link SettingsTable}.
  *
  * @param model           a built-in model name (see the model registry) or a path to an ONNX file
  *                        with the upstream RVM signature
@@ -12,22 +18,18 @@ package dev.rvm.matting;
  */
 public record MattingSettings(String model, float downsampleRatio, int seqChunk, int threads, Device device) {
 
-    public static final String DEFAULT_MODEL = "mobilenetv3";
-    public static final MattingSettings DEFAULTS = new MattingSettings(DEFAULT_MODEL, 0f, 1, 0, Device.CPU);
+    public static final String DEFAULT_MODEL = SettingsTable.DEFAULT_MODEL;
+    public static final MattingSettings DEFAULTS = SettingsTable.matting(SettingsTable.MATTING.defaults());
 
     public MattingSettings {
-        if (model == null || model.isBlank()) {
-            throw new IllegalArgumentException("model must name a built-in model or an ONNX file");
+        if (model == null) {
+            throw new IllegalArgumentException(MODEL.name() + " must be " + MODEL.required() + "; got none");
         }
-        if (!(downsampleRatio == 0f || (downsampleRatio > 0f && downsampleRatio <= 1f))) {
-            throw new IllegalArgumentException("downsample ratio must be in (0, 1], or 0 for auto; got " + downsampleRatio);
-        }
-        if (seqChunk < 1) {
-            throw new IllegalArgumentException("seq-chunk must be at least 1; got " + seqChunk);
-        }
-        if (threads < 0) {
-            throw new IllegalArgumentException("threads must be 0 (one per core) or more; got " + threads);
-        }
+        MODEL.check(model);
+        DOWNSAMPLE_RATIO.check(downsampleRatio);
+        SEQ_CHUNK.check(seqChunk);
+        THREADS.check(threads);
+        DEVICE.check(device);
     }
 
     public MattingSettings withModel(String m) { return new MattingSettings(m, downsampleRatio, seqChunk, threads, device); }

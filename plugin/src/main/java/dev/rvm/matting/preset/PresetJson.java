@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rvm.matting.Background;
 import dev.rvm.matting.Device;
 import dev.rvm.matting.MattingException;
 import dev.rvm.matting.MattingSettings;
+import dev.rvm.matting.SettingsTable;
+import dev.rvm.matting.settings.Nicked;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,7 +88,7 @@ public final class PresetJson {
                 }
                 Fields b = new Fields(bg, source);
                 BackgroundChoice def = BackgroundChoice.DEFAULT;
-                background = new BackgroundChoice(b.enumValue("kind", BackgroundChoice.Kind.class, def.kind()),
+                background = new BackgroundChoice(b.enumValue("kind", Background.Kind.class, def.kind()),
                         b.color("color", def.color()), b.path("image", baseDir), b.path("video", baseDir),
                         b.integer("blurStrength", def.blurStrength()));
             }
@@ -102,10 +105,10 @@ public final class PresetJson {
         root.put("format", FORMAT);
         root.put("version", VERSION);
         root.put("model", m.model());
-        root.put("device", m.device().name().toLowerCase(Locale.ROOT));
+        root.put("device", m.device().nick());
         root.put("threads", m.threads());
         if (m.downsampleRatio() == 0f) {
-            root.put("downsampleRatio", "auto");
+            root.put("downsampleRatio", SettingsTable.DOWNSAMPLE_RATIO.zeroWord());
         } else {
             root.put("downsampleRatio", m.downsampleRatio());
         }
@@ -166,26 +169,29 @@ public final class PresetJson {
             if (v == null || v.isNull()) {
                 return def;
             }
-            if (v.isTextual() && v.asText().equalsIgnoreCase("auto")) {
+            String auto = SettingsTable.DOWNSAMPLE_RATIO.zeroWord();
+            if (v.isTextual() && v.asText().equalsIgnoreCase(auto)) {
                 return 0f;
             }
             if (!v.isNumber()) {
-                throw new MattingException("preset " + source + ": \"" + name + "\" must be a number in (0, 1] or \"auto\", got " + v);
+                throw new MattingException("preset " + source + ": \"" + name + "\" must be a number in (0, 1] or \"" + auto + "\", got " + v);
             }
             return (float) v.asDouble();
         }
 
-        <E extends Enum<E>> E enumValue(String name, Class<E> type, E def) {
+        /** A value by its nick or its (lower-case) name: "none" and "transparent" are one background kind. */
+        <E extends Enum<E> & Nicked> E enumValue(String name, Class<E> type, E def) {
             String s = text(name, null);
             if (s == null) {
                 return def;
             }
-            try {
-                return Enum.valueOf(type, s.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new MattingException("preset " + source + ": \"" + name + "\" is \"" + s + "\"; use one of "
-                        + Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+            for (E c : type.getEnumConstants()) {
+                if (c.name().equalsIgnoreCase(s) || c.nick().equalsIgnoreCase(s)) {
+                    return c;
+                }
             }
+            throw new MattingException("preset " + source + ": \"" + name + "\" is \"" + s + "\"; use one of "
+                    + Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
         }
 
         int color(String name, int def) {
@@ -193,12 +199,11 @@ public final class PresetJson {
             if (s == null) {
                 return def;
             }
-            String hex = s.startsWith("#") ? s.substring(1) : s;
-            if (!hex.matches("[0-9a-fA-F]{6}|[0-9a-fA-F]{8}")) {
+            try {
+                return SettingsTable.BACKGROUND_COLOR.parse(s);
+            } catch (IllegalArgumentException e) {
                 throw new MattingException("preset " + source + ": \"" + name + "\" is \"" + s + "\"; write a colour as #RRGGBB or #AARRGGBB");
             }
-            int v = Integer.parseUnsignedInt(hex, 16);
-            return hex.length() == 6 ? 0xFF000000 | v : v;
         }
 
         Path path(String name, Path baseDir) {

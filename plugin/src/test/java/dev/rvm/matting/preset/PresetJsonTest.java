@@ -21,7 +21,7 @@ class PresetJsonTest {
     @Test
     void everySettingSurvivesAFileRoundTrip() throws Exception {
         Preset preset = new Preset(new MattingSettings("/models/custom.onnx", 0.375f, 4, 2, Device.CUDA),
-                new BackgroundChoice(BackgroundChoice.Kind.BLUR, 0x80112233, dir.resolve("beach.png"),
+                new BackgroundChoice(dev.rvm.matting.Background.Kind.BLUR, 0x80112233, dir.resolve("beach.png"),
                         dir.resolve("waves.mp4"), 31));
         Path file = dir.resolve("sub/look.json");
         PresetJson.write(file, preset);
@@ -36,7 +36,7 @@ class PresetJsonTest {
         Preset p = PresetJson.parse("{\"downsampleRatio\": \"auto\", \"background\": {\"kind\": \"color\", \"color\": \"#0000ff\"}}",
                 dir, "test");
         assertEquals(MattingSettings.DEFAULTS, p.matting());
-        assertEquals(BackgroundChoice.Kind.COLOR, p.background().kind());
+        assertEquals(dev.rvm.matting.Background.Kind.COLOR, p.background().kind());
         assertEquals(0xFF0000FF, p.background().color(), "#RRGGBB is opaque");
         assertTrue(PresetJson.toJson(p).contains("\"downsampleRatio\" : \"auto\""));
     }

@@ -2,6 +2,7 @@ package dev.rvm.tools.cli;
 
 import dev.rvm.matting.Background;
 import dev.rvm.matting.MattingSettings;
+import dev.rvm.matting.SettingsTable;
 import dev.rvm.matting.preset.PresetJson;
 import dev.rvm.conversion.sequence.ConvertOptions;
 import dev.rvm.conversion.sequence.ImageSequenceSource;
@@ -22,7 +23,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 
 /** {@code ./rvm convert}: upstream convert_video for image sequences. */
-@Command(name = "convert", mixinStandardHelpOptions = true,
+@Command(name = "convert", mixinStandardHelpOptions = true, resourceBundle = "dev.rvm.tools.cli.SettingOptions$Help",
+        defaultValueProvider = SettingOptions.Defaults.class,
         description = {"Matte a video file (mp4, webm, mkv, avi, mov) into videos or PNG sequences, or a directory "
                 + "of PNG/JPEG frames (one sequence, name order) into PNG sequences.",
                 "Frame directories: all frames must have one size: the input is checked before anything is written, "
@@ -45,22 +47,21 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--output-foreground", paramLabel = "DIR", description = "Predicted foreground (RGB).")
     Path foreground;
 
-    @Option(names = "--downsample-ratio", defaultValue = "auto", paramLabel = "R|auto",
-            description = "Ratio in (0, 1], or auto = min(512 / max(h, w), 1). Default: ${DEFAULT-VALUE}.")
+    // options named like a setting take their description and default from SettingsTable (SettingOptions)
+    @Option(names = "--downsample-ratio", paramLabel = "R|auto")
     String ratio;
 
-    @Option(names = "--seq-chunk", defaultValue = "1", paramLabel = "N", description = "Frames per model call. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seq-chunk", paramLabel = "N")
     int seqChunk;
 
     @Option(names = "--background", defaultValue = "none", paramLabel = "none|#RRGGBB|IMAGE|blur[:RADIUS]",
             description = "What the composition shows behind the person. Default: ${DEFAULT-VALUE}.")
     String background;
 
-    @Option(names = "--model", defaultValue = MattingSettings.DEFAULT_MODEL, paramLabel = "NAME|FILE",
-            description = "Built-in model name or an RVM .onnx file. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--model", paramLabel = "NAME|FILE")
     String model;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "ONNX Runtime threads, 0 = one per core.")
+    @Option(names = "--threads", paramLabel = "N")
     int threads;
 
     @Option(names = "--output-video-mbps", defaultValue = "4", paramLabel = "MBPS",
@@ -76,7 +77,9 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MattingSettings settings = new MattingSettings(model, parseRatio(ratio), seqChunk, threads, MattingSettings.DEFAULTS.device());
+        MattingSettings settings = new MattingSettings(SettingOptions.check(SettingsTable.MODEL, model), parseRatio(ratio),
+                SettingOptions.check(SettingsTable.SEQ_CHUNK, seqChunk), SettingOptions.check(SettingsTable.THREADS, threads),
+                MattingSettings.DEFAULTS.device());
         Background bg = parseBackground(background);
         if (preset != null) {
             PresetOverrides merged = PresetOverrides.of(PresetJson.read(preset), spec.commandLine().getParseResult(), settings, bg);
@@ -108,19 +111,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     /** "auto" is 0, the settings' code for the upstream automatic rule. */
     static float parseRatio(String text) {
-        if ("auto".equalsIgnoreCase(text)) {
-            return 0f;
-        }
-        float r;
-        try {
-            r = Float.parseFloat(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--downsample-ratio must be a number in (0, 1] or auto; got '" + text + "'");
-        }
-        if (!(r > 0f && r <= 1f)) {
-            throw new IllegalArgumentException("--downsample-ratio must be in (0, 1] or auto; got " + text);
-        }
-        return r;
+        return SettingOptions.parse(SettingsTable.DOWNSAMPLE_RATIO, text);
     }
 
     static Background parseBackground(String text) {

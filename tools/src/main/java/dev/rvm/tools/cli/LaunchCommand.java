@@ -1,6 +1,7 @@
 package dev.rvm.tools.cli;
 
 import dev.rvm.gst.GstRuntime;
+import dev.rvm.gst.RvmMatteElement;
 import dev.rvm.matting.preset.Preset;
 import dev.rvm.matting.preset.PresetJson;
 import dev.rvm.panel.gst.MattePresets;
@@ -43,7 +44,7 @@ final class LaunchCommand implements Callable<Integer> {
         }
         if (settings != null) {
             List<Element> mattes = pipeline.getElementsRecursive().stream()
-                    .filter(e -> e.getFactory() != null && "rvmmatte".equals(e.getFactory().getName())).toList();
+                    .filter(e -> e.getFactory() != null && RvmMatteElement.FACTORY_NAME.equals(e.getFactory().getName())).toList();
             if (mattes.isEmpty()) {
                 throw new IllegalArgumentException("--preset " + preset + " needs an rvmmatte element in the pipeline");
             }

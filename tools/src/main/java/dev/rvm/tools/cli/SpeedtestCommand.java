@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code ./rvm speedtest}: upstream inference_speed_test on synthetic frames; last line is JSON. */
-@Command(name = "speedtest", mixinStandardHelpOptions = true,
+@Command(name = "speedtest", mixinStandardHelpOptions = true, resourceBundle = "dev.rvm.tools.cli.SettingOptions$Help",
         description = "Time the model (raw) and the whole core (8-bit frame in, alpha + composite out) on synthetic frames.")
 final class SpeedtestCommand implements Callable<Integer> {
 

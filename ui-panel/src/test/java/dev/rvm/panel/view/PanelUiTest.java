@@ -1,7 +1,8 @@
 package dev.rvm.panel.view;
 
 import dev.rvm.matting.Background;
-import dev.rvm.matting.preset.BackgroundChoice.Kind;
+import dev.rvm.matting.SettingsTable;
+import dev.rvm.matting.Background.Kind;
 import dev.rvm.matting.preset.Preset;
 import dev.rvm.panel.EditorPanel;
 import dev.rvm.panel.PanelWindow;
@@ -156,11 +157,10 @@ class PanelUiTest {
 
     /** The element's properties read back, enums as their nicks. */
     private record Props(Element matte) {
-        private static final String[] BACKGROUNDS = {"none", "color", "image", "blur"};
-
         Object get(String name) {
             Object v = matte.get(name);
-            return name.equals("background") && v instanceof Number n ? BACKGROUNDS[n.intValue()] : v;
+            return name.equals(SettingsTable.BACKGROUND.name()) && v instanceof Number n
+                    ? SettingsTable.BACKGROUND.at(n.intValue()).nick() : v;
         }
     }
 

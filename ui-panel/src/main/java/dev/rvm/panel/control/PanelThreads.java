@@ -1,4 +1,4 @@
-package dev.rvm.panel;
+package dev.rvm.panel.control;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
