@@ -21,6 +21,9 @@ int main(void) {
     P("GOBJECT_CLASS_FINALIZE", offsetof(GObjectClass, finalize));
     P("GTYPE_CLASS_TYPE", offsetof(GTypeClass, g_type));
     P("GST_ELEMENT_CLASS_CHANGE_STATE", offsetof(GstElementClass, change_state));
+    P("GST_ELEMENT_CLASS_REQUEST_NEW_PAD", offsetof(GstElementClass, request_new_pad));
+    P("GST_ELEMENT_CLASS_RELEASE_PAD", offsetof(GstElementClass, release_pad));
+    P("GST_PAD_TEMPLATE_NAME_TEMPLATE", offsetof(GstPadTemplate, name_template));
     P("GST_MAP_INFO_SIZE", sizeof(GstMapInfo));
     P("GST_MAP_INFO_DATA", offsetof(GstMapInfo, data));
     P("GST_MAP_INFO_SIZE_FIELD", offsetof(GstMapInfo, size));
@@ -70,6 +73,10 @@ int main(void) {
     P("MAP_READ", GST_MAP_READ);
     P("MAP_WRITE", GST_MAP_WRITE);
     P("BUFFER_COPY_FLAGS_AND_TIMESTAMPS", GST_BUFFER_COPY_FLAGS | GST_BUFFER_COPY_TIMESTAMPS);
+    P("BUFFER_COPY_METADATA", GST_BUFFER_COPY_METADATA);
+    P("GST_META_INFO", offsetof(GstMeta, info));
+    P("GST_META_INFO_API", offsetof(GstMetaInfo, api));
+    P("QUERY_ALLOCATION", GST_QUERY_ALLOCATION);
     P("FORMAT_TIME", GST_FORMAT_TIME);
     L("CLOCK_TIME_NONE", GST_CLOCK_TIME_NONE);
     P("MESSAGE_ERROR", GST_MESSAGE_ERROR);

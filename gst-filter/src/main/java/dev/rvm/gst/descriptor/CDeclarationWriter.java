@@ -34,9 +34,10 @@ public final class CDeclarationWriter {
         h.append("static const RvmPadDecl RVM_PADS[] = {\n");
         for (PadSpec p : d.pads()) {
             h.append("  { ").append(c(p.name())).append(", ").append(p.source() ? "GST_PAD_SRC" : "GST_PAD_SINK")
+                    .append(", ").append(p.request() ? "GST_PAD_REQUEST" : "GST_PAD_ALWAYS")
                     .append(", ").append(c(p.caps())).append(" },\n");
         }
-        h.append("  { NULL, GST_PAD_UNKNOWN, NULL }\n};\n\n");
+        h.append("  { NULL, GST_PAD_UNKNOWN, GST_PAD_ALWAYS, NULL }\n};\n\n");
 
         int e = 0;
         for (Setting<?> s : d.settings().settings()) {

@@ -4,6 +4,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.rvm.gst.gobject.DebugCategory;
 import dev.rvm.gst.gobject.ElementErrors;
+import dev.rvm.gst.natives.GLibNative;
 import dev.rvm.gst.natives.GObjectNative;
 import dev.rvm.gst.natives.GstNative;
 import dev.rvm.gst.natives.Layout;
@@ -20,6 +21,13 @@ final class ElementMessages {
 
     void error(int domain, int code, String text, String debug) {
         ElementErrors.post(element, log, domain, code, text, debug);
+    }
+
+    /** A warning on the bus (the stream goes on). */
+    void warning(String text) {
+        log.log(DebugCategory.WARNING, element, text);
+        GstNative.gst_element_message_full(element, Layout.MESSAGE_WARNING, GstNative.gst_core_error_quark(),
+                Layout.CORE_ERROR_NEGOTIATION, GLibNative.g_strdup(text), null, log.name(), log.name(), 0);
     }
 
     /** The negotiation failed: a core error naming the caps and the fix. */

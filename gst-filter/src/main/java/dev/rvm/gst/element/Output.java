@@ -1,38 +1,49 @@
 package dev.rvm.gst.element;
 
+import dev.rvm.matting.FrameLayout;
 import dev.rvm.matting.MattedFrame;
 import dev.rvm.matting.PixelFormat;
-import dev.rvm.matting.SettingsTable;
-import dev.rvm.matting.settings.SettingValues;
 
 import java.nio.ByteBuffer;
 
 /**
  * What an output of the element carries: its pad, its caps (the sink caps in another format) and how a
- * matted frame becomes one of its buffers. Each {@link OutputPad} serves one.
+ * matted frame becomes one of its buffers. Each {@link OutputPad} serves one. {@code src} always exists;
+ * {@code alpha} and {@code fgr} are request pads, so alone the element is a plain one-in, one-out filter.
  */
 enum Output {
-    /** Straight-alpha foreground when background=none, else the composite (A = 255); the input's channel order. */
-    COMPOSITE("src", "{ RGBA, BGRA }", false) {
+    /** Straight-alpha foreground when nothing is behind the person, else the composite (opaque). */
+    COMPOSITE("src", CompositeFormat.TEMPLATE, false) {
         @Override
-        String format(VideoCaps video) {
-            return video.compositeFormat() == PixelFormat.RGBA ? "RGBA" : "BGRA";
+        String format(State state) {
+            return state.compositeFormat.gstName;
         }
 
         @Override
         long size(State state) {
-            return state.compositeLayout.byteSize();
+            return state.compositeFormat.size(state.video.width(), state.video.height());
         }
 
         @Override
-        void write(MattedFrame frame, ByteBuffer dst, State state, SettingValues settings) {
-            frame.writeComposite(SettingsTable.background(settings), dst, state.compositeLayout);
+        void write(MattedFrame frame, ByteBuffer dst, State state, Backdrop backdrop) {
+            CompositeFormat f = state.compositeFormat;
+            int w = state.video.width();
+            int h = state.video.height();
+            if (f.packed != null) {
+                backdrop.composite(frame, dst, f.layout(w, h));
+                return;
+            }
+            // 4:2:0 from the packed composite: one bulk pass over a reused frame
+            FrameLayout rgb = FrameLayout.packed(w, h, PixelFormat.RGBX);
+            ByteBuffer scratch = state.compositeScratch(rgb.byteSize());
+            backdrop.composite(frame, scratch, rgb);
+            state.yuv().convert(scratch, rgb, f.yuv, dst);
         }
     },
     /** The 8-bit matte, round(alpha x 255); kept for QoS to repeat when a late frame is skipped. */
     ALPHA("alpha", "GRAY8", true) {
         @Override
-        String format(VideoCaps video) {
+        String format(State state) {
             return "GRAY8";
         }
 
@@ -42,7 +53,7 @@ enum Output {
         }
 
         @Override
-        void write(MattedFrame frame, ByteBuffer dst, State state, SettingValues settings) {
+        void write(MattedFrame frame, ByteBuffer dst, State state, Backdrop backdrop) {
             frame.writeAlpha(dst, state.video.alphaStride());
             state.keepAlpha(dst);
         }
@@ -50,7 +61,7 @@ enum Output {
     /** The predicted foreground, RGB. */
     FOREGROUND("fgr", "RGB", false) {
         @Override
-        String format(VideoCaps video) {
+        String format(State state) {
             return "RGB";
         }
 
@@ -60,7 +71,7 @@ enum Output {
         }
 
         @Override
-        void write(MattedFrame frame, ByteBuffer dst, State state, SettingValues settings) {
+        void write(MattedFrame frame, ByteBuffer dst, State state, Backdrop backdrop) {
             frame.writeForeground(dst, state.foregroundLayout);
         }
     };
@@ -77,11 +88,26 @@ enum Output {
         this.dropsColour = dropsColour;
     }
 
-    /** The format of this output's caps for the negotiated input. */
-    abstract String format(VideoCaps video);
+    /** The output on a pad of this template, or null. */
+    static Output ofTemplate(String templateName) {
+        for (Output o : values()) {
+            if (o.padName.equals(templateName)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the pad exists only when requested. */
+    boolean requested() {
+        return this != COMPOSITE;
+    }
+
+    /** The format of this output's caps for the negotiated stream. */
+    abstract String format(State state);
 
     /** Bytes of one buffer for the negotiated input. */
     abstract long size(State state);
 
-    abstract void write(MattedFrame frame, ByteBuffer dst, State state, SettingValues settings);
+    abstract void write(MattedFrame frame, ByteBuffer dst, State state, Backdrop backdrop);
 }

@@ -4,9 +4,7 @@ import com.sun.jna.Pointer;
 import dev.rvm.gst.gobject.DebugCategory;
 import dev.rvm.gst.gobject.Guarded;
 import dev.rvm.gst.gobject.JavaElementType;
-import dev.rvm.gst.gobject.Ref;
 import dev.rvm.gst.natives.Callbacks;
-import dev.rvm.gst.natives.GObjectNative;
 import dev.rvm.gst.natives.GstNative;
 import dev.rvm.gst.natives.Layout;
 
@@ -55,25 +53,17 @@ final class OutputPad {
         return lastFlow;
     }
 
-    /**
-     * Whether anything downstream takes this pad's output. A ghost pad's internal proxy counts only
-     * when the ghost pad itself is linked (the native loader wraps the element in a bin).
-     */
+    /** Whether anything downstream takes this pad's output (see {@link PeerLinks}). */
     boolean isLinked() {
-        try (Ref peer = Ref.object(GstNative.gst_pad_get_peer(pad))) {
-            if (peer.isNull()) {
-                return false;
-            }
-            if (GObjectNative.g_type_check_instance_is_a(peer.get(), GstNative.gst_proxy_pad_get_type()) != 0) {
-                try (Ref ghost = Ref.object(GstNative.gst_proxy_pad_get_internal(peer.get()))) {
-                    if (!ghost.isNull()) {
-                        return GstNative.gst_pad_is_linked(ghost.get()) != 0;
-                    }
-                }
-            }
-            return true;
-        }
+        return PeerLinks.isLinked(pad);
     }
+
+    /**
+     * False until the pad has been handed the stream's sticky events (stream-start, caps, segment): a
+     * request pad added mid-stream gets them before its first buffer. Touched by the sink's streaming
+     * thread only.
+     */
+    boolean primed;
 
     /** Queues a buffer (ownership passes); blocks while full; returns the pad's latest flow. */
     int pushBuffer(Pointer buffer) {

@@ -31,10 +31,36 @@ final class OutputPads {
         return out;
     }
 
-    /** A pad going away (a released request pad): its task stops and its queue is dropped. */
+    /**
+     * A pad going away (a released request pad): out of the flow combination first, so its flushing
+     * return never reaches upstream, then its task stops and its queue is dropped.
+     */
     void remove(OutputPad out) {
-        out.stop();
         pads.remove(out);
+        out.stop();
+    }
+
+    /**
+     * Hands pads added since the last call the stream's sticky events (stream-start, caps, segment), so
+     * a request pad added mid-stream is told what it carries before its first buffer. Called by the
+     * sink's streaming thread before it queues anything, so nothing overtakes them.
+     */
+    void prime(State st, Negotiation negotiation) {
+        for (OutputPad out : pads) {
+            if (out.primed) {
+                continue;
+            }
+            if (st.streamStart() != null) {
+                out.pushEvent(GstNative.gst_mini_object_ref(st.streamStart()), false);
+            }
+            if (st.video != null && st.compositeFormat != null) {
+                negotiation.pushCaps(out, st);
+            }
+            if (st.segmentEvent() != null) {
+                out.pushEvent(GstNative.gst_mini_object_ref(st.segmentEvent()), false);
+            }
+            out.primed = true;
+        }
     }
 
     List<OutputPad> all() {

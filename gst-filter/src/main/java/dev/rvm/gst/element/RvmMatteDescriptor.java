@@ -38,15 +38,23 @@ public final class RvmMatteDescriptor {
 
     public static final ElementDescriptor DESCRIPTOR = new ElementDescriptor(FACTORY_NAME, "GstRvmMatte", "RvmMatte",
             "Robust Video Matting", "Filter/Effect/Video", "Separates people from the background with Robust Video "
-                    + "Matting: src = composite, alpha = matte (GRAY8), fgr = foreground (RGB)",
+                    + "Matting: src = the person over the background (straight alpha when there is none); on request"
+                    + " alpha = matte (GRAY8), fgr = foreground (RGB), background = a video to composite over",
             "rvm-matting project", pads(), SETTINGS, List.of(INFERENCE_MS), List.of(RESET_SIGNAL));
 
+    /** One always sink and one always src, as editors take effects (GES, Pitivi); the rest on request. */
     private static List<PadSpec> pads() {
         List<PadSpec> pads = new java.util.ArrayList<>();
-        pads.add(new PadSpec("sink", false, "video/x-raw, format=(string)" + SINK_FORMATS + ", " + SIZE));
+        pads.add(PadSpec.always("sink", false, videoCaps(SINK_FORMATS)));
         for (Output output : Output.values()) {
-            pads.add(new PadSpec(output.padName, true, "video/x-raw, format=(string)" + output.templateFormats + ", " + SIZE));
+            String caps = videoCaps(output.templateFormats);
+            pads.add(output.requested() ? PadSpec.request(output.padName, true, caps) : PadSpec.always(output.padName, true, caps));
         }
+        pads.add(PadSpec.request(RequestPads.BACKGROUND, false, videoCaps(SINK_FORMATS)));
         return pads;
+    }
+
+    private static String videoCaps(String formats) {
+        return "video/x-raw, format=(string)" + formats + ", " + SIZE;
     }
 }

@@ -7,6 +7,7 @@ import dev.rvm.gst.natives.GstNative;
 import dev.rvm.gst.natives.Layout;
 import dev.rvm.matting.FrameLayout;
 import dev.rvm.matting.MattingStream;
+import dev.rvm.matting.compositing.YuvConverter;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -25,8 +26,18 @@ final class State {
     boolean haveSegment;
     volatile VideoCaps video;
     FrameLayout inLayout;
-    FrameLayout compositeLayout;
     FrameLayout foregroundLayout;
+    /** The sticky events a request pad added mid-stream is given before its first buffer (refs held). */
+    private Pointer sinkCaps;
+    private Pointer streamStart;
+    private Pointer segmentEvent;
+    /** What src carries now, and whether it was chosen for an opaque composite. */
+    CompositeFormat compositeFormat;
+    boolean opaque;
+    /** The packed composite a YUV output is converted from, reused frame to frame. */
+    private ByteBuffer compositeScratch;
+    /** Made on the first YUV frame; closed with the state. */
+    private YuvConverter yuv;
     /** Input buffers (reffed) whose results are still to come, in submit order. */
     private final ArrayDeque<long[]> pending = new ArrayDeque<>();
     private long nextTag;
@@ -39,12 +50,55 @@ final class State {
     /** The seqnum of the last seek sent upstream: every src pad's sink sends the application's seek. */
     private int lastSeekSeqnum = -1;
 
-    void configure(VideoCaps v) {
+    void configure(VideoCaps v, Pointer caps) {
         video = v;
         inLayout = v.layout();
-        compositeLayout = v.compositeLayout();
         foregroundLayout = v.foregroundLayout();
         lastAlpha = null;
+        sinkCaps = replace(sinkCaps, caps);
+    }
+
+    Pointer sinkCaps() {
+        return sinkCaps;
+    }
+
+    void keepStreamStart(Pointer event) {
+        streamStart = replace(streamStart, event);
+    }
+
+    Pointer streamStart() {
+        return streamStart;
+    }
+
+    void keepSegment(Pointer event) {
+        segmentEvent = replace(segmentEvent, event);
+    }
+
+    Pointer segmentEvent() {
+        return segmentEvent;
+    }
+
+    /** Keeps a new reference to {@code next} (a caps or an event) in place of {@code old}. */
+    private static Pointer replace(Pointer old, Pointer next) {
+        GstNative.gst_mini_object_ref(next);
+        if (old != null) {
+            GstNative.gst_mini_object_unref(old);
+        }
+        return next;
+    }
+
+    YuvConverter yuv() {
+        if (yuv == null) {
+            yuv = new YuvConverter();
+        }
+        return yuv;
+    }
+
+    ByteBuffer compositeScratch(int bytes) {
+        if (compositeScratch == null || compositeScratch.capacity() < bytes) {
+            compositeScratch = ByteBuffer.allocateDirect(bytes);
+        }
+        return compositeScratch.clear();
     }
 
     void keepAlpha(ByteBuffer written) {
@@ -100,6 +154,18 @@ final class State {
     /** PAUSED->READY and finalize: what the stream holds goes; the core's memory with it. */
     void release(MattingStream stream) {
         forget(stream);
+        for (Pointer p : new Pointer[] {sinkCaps, streamStart, segmentEvent}) {
+            if (p != null) {
+                GstNative.gst_mini_object_unref(p);
+            }
+        }
+        sinkCaps = null;
+        streamStart = null;
+        segmentEvent = null;
+        if (yuv != null) {
+            yuv.close();
+            yuv = null;
+        }
     }
 
     private void dropPending() {

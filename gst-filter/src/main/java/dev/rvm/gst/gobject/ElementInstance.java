@@ -30,6 +30,18 @@ public interface ElementInstance {
 
     void actionSignal(String name);
 
+    /**
+     * A pad of one of the descriptor's request templates ({@code m.alpha} in gst-launch): make it from
+     * {@code template} (gst_pad_new_from_template), set it up and add it to the element; null refuses.
+     */
+    default Pointer requestPad(String templateName, Pointer template) {
+        return null;
+    }
+
+    /** A request pad given back: stop what serves it and remove it from the element. */
+    default void releasePad(Pointer pad) {
+    }
+
     /** The GObject is being finalized: release native resources. */
     void dispose();
 

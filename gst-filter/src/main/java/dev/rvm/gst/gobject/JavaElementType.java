@@ -45,13 +45,16 @@ public final class JavaElementType {
     private final Callbacks.PropertyAccessor getProperty = this::getProperty;
     private final Callbacks.ChangeState changeState = this::changeState;
     private final Callbacks.Finalize finalizer = this::finalizeInstance;
+    private final Callbacks.RequestNewPad requestNewPad = this::requestNewPad;
+    private final Callbacks.ReleasePad releasePad = this::releasePad;
     private final List<Callbacks.ActionSignal> signalHandlers = new ArrayList<>();
 
     private JavaElementType(ElementDescriptor descriptor, DebugCategory log, ElementFactory factory) {
         this.descriptor = descriptor;
         this.factory = factory;
         this.log = log;
-        for (Callback cb : List.of(classInit, instanceInit, setProperty, getProperty, changeState, finalizer)) {
+        for (Callback cb : List.of(classInit, instanceInit, setProperty, getProperty, changeState, finalizer,
+                requestNewPad, releasePad)) {
             keepThreadsAttached(cb);
         }
     }
@@ -106,13 +109,18 @@ public final class JavaElementType {
             klass.setPointer(Layout.GOBJECT_CLASS_GET_PROPERTY, functionPointer(getProperty));
             klass.setPointer(Layout.GOBJECT_CLASS_FINALIZE, functionPointer(finalizer));
             klass.setPointer(Layout.GST_ELEMENT_CLASS_CHANGE_STATE, functionPointer(changeState));
+            if (descriptor.pads().stream().anyMatch(PadSpec::request)) {
+                klass.setPointer(Layout.GST_ELEMENT_CLASS_REQUEST_NEW_PAD, functionPointer(requestNewPad));
+                klass.setPointer(Layout.GST_ELEMENT_CLASS_RELEASE_PAD, functionPointer(releasePad));
+            }
             // set_metadata (not set_static_metadata): JNA's strings are temporary and GStreamer must copy them
             GstNative.gst_element_class_set_metadata(klass, descriptor.longName(), descriptor.classification(),
                     descriptor.description(), descriptor.author());
             for (PadSpec pad : descriptor.pads()) {
                 try (Ref caps = Ref.miniObject(GstNative.gst_caps_from_string(pad.caps()))) {
                     GstNative.gst_element_class_add_pad_template(klass, GstNative.gst_pad_template_new(pad.name(),
-                            pad.source() ? Layout.PAD_SRC : Layout.PAD_SINK, Layout.PAD_ALWAYS, caps.get()));
+                            pad.source() ? Layout.PAD_SRC : Layout.PAD_SINK,
+                            pad.request() ? Layout.PAD_REQUEST : Layout.PAD_ALWAYS, caps.get()));
                 }
             }
             installProperties(klass);
@@ -150,12 +158,42 @@ public final class JavaElementType {
         Guarded.run(log, instance, "instance_init of " + descriptor.typeName(), () -> {
             Map<String, Pointer> pads = new LinkedHashMap<>();
             for (PadSpec spec : descriptor.pads()) {
+                if (spec.request()) {
+                    continue;
+                }
                 Pointer template = GstNative.gst_element_class_get_pad_template(klass, spec.name());
                 pads.put(spec.name(), GstNative.gst_pad_new_from_template(template, spec.name()));
             }
             InstanceRegistry.add(instance, factory.create(instance, pads));
             for (Pointer pad : pads.values()) {
                 GstNative.gst_element_add_pad(instance, pad);
+            }
+        });
+    }
+
+    /** GStreamer refs the returned pad for the caller; the element keeps the reference gst_element_add_pad took. */
+    private Pointer requestNewPad(Pointer element, Pointer template, Pointer name, Pointer caps) {
+        try {
+            ElementInstance e = InstanceRegistry.get(element);
+            if (e == null) {
+                return null;
+            }
+            String templateName = template.getPointer(Layout.GST_PAD_TEMPLATE_NAME_TEMPLATE).getString(0);
+            Pointer pad = e.requestPad(templateName, template);
+            log.log(DebugCategory.DEBUG, element, pad == null ? "refused a request for " + templateName
+                    : "made request pad " + templateName);
+            return pad;
+        } catch (Throwable t) {
+            Guarded.failed(log, element, "request_new_pad", t);
+            return null;
+        }
+    }
+
+    private void releasePad(Pointer element, Pointer pad) {
+        Guarded.run(log, element, "release_pad", () -> {
+            ElementInstance e = InstanceRegistry.get(element);
+            if (e != null) {
+                e.releasePad(pad);
             }
         });
     }

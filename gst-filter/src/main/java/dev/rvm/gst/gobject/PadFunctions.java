@@ -36,6 +36,12 @@ public final class PadFunctions {
         GstNative.gst_pad_set_query_function_full(pad, QUERY, null, null);
     }
 
+    /** A sink pad that also tells the element when it is (de)activated, so a waiting chain can be woken. */
+    public static void sinkWithActivation(Pointer pad) {
+        sink(pad);
+        GstNative.gst_pad_set_activatemode_function_full(pad, ACTIVATE_MODE, null, null);
+    }
+
     /** Makes the element's {@code event}, {@code query} and {@code activateMode} serve this src pad. */
     public static void source(Pointer pad) {
         GstNative.gst_pad_set_event_function_full(pad, EVENT, null, null);
