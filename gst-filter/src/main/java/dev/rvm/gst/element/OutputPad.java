@@ -24,6 +24,7 @@ final class OutputPad {
     private static final int CAPACITY = 3;
     /** Growth limit while a sibling starves; beyond it the stream waits rather than eat memory. */
     private static final int STARVING_SIBLING_LIMIT = 400;
+    private static final long SIBLING_RECHECK_MS = 50;
 
     private record Item(Pointer object, boolean event, boolean eos) {}
 
@@ -79,7 +80,8 @@ final class OutputPad {
         synchronized (lock) {
             while (!flushing && !item.event && mustWait()) {
                 try {
-                    lock.wait();
+                    // nothing signals a sibling pad being linked (a request pad mid-stream): look again soon
+                    lock.wait(SIBLING_RECHECK_MS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;

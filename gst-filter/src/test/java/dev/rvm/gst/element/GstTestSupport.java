@@ -7,6 +7,8 @@ import dev.rvm.gst.BusErrors;
 import org.freedesktop.gstreamer.message.Message;
 import org.freedesktop.gstreamer.message.MessageType;
 import org.freedesktop.gstreamer.Pipeline;
+import org.freedesktop.gstreamer.Sample;
+import org.freedesktop.gstreamer.elements.AppSink;
 import org.freedesktop.gstreamer.State;
 import org.freedesktop.gstreamer.Version;
 
@@ -41,6 +43,21 @@ final class GstTestSupport {
         if (!initialized) {
             dev.rvm.gst.GstRuntime.start("rvmmatte-test");
             initialized = true;
+        }
+    }
+
+    /** The next sample, failing the test instead of hanging it when none comes in time. */
+    static Sample pull(AppSink sink, long seconds) {
+        java.util.concurrent.FutureTask<Sample> pull = new java.util.concurrent.FutureTask<>(sink::pullSample);
+        Thread t = new Thread(pull, "test-pull");
+        t.setDaemon(true);
+        t.start();
+        try {
+            return pull.get(seconds, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return fail("no sample on " + sink.getName() + " in " + seconds + " s (hang?)");
+        } catch (Exception e) {
+            return fail(e);
         }
     }
 

@@ -6,6 +6,8 @@ import dev.rvm.matting.MattedFrame;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.matting.MattingStream;
 import dev.rvm.matting.PixelFormat;
+import dev.rvm.matting.compositing.BackgroundRenderer;
+import dev.rvm.matting.pixels.Composite;
 
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
@@ -147,6 +149,11 @@ final class LumaMattingStream implements MattingStream {
         }
 
         private void write(ByteBuffer dst, FrameLayout layout, Background background) {
+            write(dst, layout, background, null);
+        }
+
+        /** {@code video}: packed RGB of the frame's size behind the person, or null. */
+        private void write(ByteBuffer dst, FrameLayout layout, Background background, byte[] video) {
             PixelFormat f = layout.format();
             int bg = background instanceof Background.Color c ? c.argb() : 0;
             boolean transparent = background instanceof Background.Transparent;
@@ -156,8 +163,10 @@ final class LumaMattingStream implements MattingStream {
                     int at = y * layout.stride() + x * f.bytesPerPixel;
                     int a = alpha[i] & 0xFF;
                     int[] c = {rgb[3 * i] & 0xFF, rgb[3 * i + 1] & 0xFF, rgb[3 * i + 2] & 0xFF};
-                    if (background != null && !transparent) {
-                        int[] b = {(bg >> 16) & 0xFF, (bg >> 8) & 0xFF, bg & 0xFF};
+                    if (video != null || background != null && !transparent) {
+                        int[] b = video != null
+                                ? new int[] {video[3 * i] & 0xFF, video[3 * i + 1] & 0xFF, video[3 * i + 2] & 0xFF}
+                                : new int[] {(bg >> 16) & 0xFF, (bg >> 8) & 0xFF, bg & 0xFF};
                         for (int k = 0; k < 3; k++) {
                             c[k] = (c[k] * a + b[k] * (255 - a) + 127) / 255;
                         }
@@ -172,9 +181,13 @@ final class LumaMattingStream implements MattingStream {
             }
         }
 
+        /** Scaled to cover by the core's renderer, then blended like the colour. */
         @Override
         public void writeComposite(ByteBuffer dst, FrameLayout layout, ByteBuffer bgPixels, FrameLayout bgLayout) {
-            throw new UnsupportedOperationException("video backgrounds are not used by the element");
+            try (BackgroundRenderer renderer = new BackgroundRenderer()) {
+                Composite.Source.Pixels covered = (Composite.Source.Pixels) renderer.video(bgPixels, bgLayout, width, height);
+                write(dst, layout, null, covered.rgb());
+            }
         }
 
         @Override

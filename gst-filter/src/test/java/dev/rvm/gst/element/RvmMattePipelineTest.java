@@ -103,14 +103,19 @@ class RvmMattePipelineTest {
         List<byte[]> frames = new ArrayList<>();
         Sample s;
         while ((s = sink.pullSample()) != null) {
-            Buffer b = s.getBuffer();
-            ByteBuffer bb = b.map(false);
-            byte[] copy = new byte[bb.remaining()];
-            bb.get(copy);
-            b.unmap();
-            frames.add(copy);
+            frames.add(bytes(s));
             s.dispose();
         }
         return frames;
+    }
+
+    /** A copy of the sample's buffer. */
+    static byte[] bytes(Sample s) {
+        Buffer b = s.getBuffer();
+        ByteBuffer bb = b.map(false);
+        byte[] copy = new byte[bb.remaining()];
+        bb.get(copy);
+        b.unmap();
+        return copy;
     }
 }
