@@ -30,8 +30,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * frame.add(panel.component());
  * }</pre>
  *
- * The preview watches the element's pads with probes: the input on {@code sink}, and whichever of
- * {@code src}, {@code alpha}, {@code fgr} are linked (the element produces only linked outputs).
+ * The preview watches the element's pads with probes: the input on {@code sink}, the composite on
+ * {@code src}, and the {@code alpha} and {@code fgr} request pads when the host asked for them (now or
+ * later; the element produces only linked outputs). Without them the alpha and foreground views stay
+ * empty.
  */
 public final class EditorPanel implements AutoCloseable {
 
@@ -47,6 +49,9 @@ public final class EditorPanel implements AutoCloseable {
     private final PanelPresenter presenter;
     private final ExecutorService controlThread = PanelThreads.single("rvm-panel-control");
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Element matte;
+    /** Taps alpha and fgr when the host requests them after the panel attached. */
+    private final Element.PAD_ADDED padsAdded;
     // streaming-thread state of the stats and input-format reports
     private long statsSince = System.nanoTime();
     private int framesSince;
@@ -63,8 +68,17 @@ public final class EditorPanel implements AutoCloseable {
         foreground = new FrameTap(canvas.foreground(), null, t -> canvas.frameArrived());
         attach(source, matte, "sink");
         attach(composite, matte, "src");
-        attach(alpha, matte, "alpha");
-        attach(foreground, matte, "fgr");
+        padsAdded = (element, pad) -> {
+            if (pad.getName().equals("alpha")) {
+                alpha.attach(pad);
+            } else if (pad.getName().equals("fgr")) {
+                foreground.attach(pad);
+            }
+        };
+        matte.connect(padsAdded);
+        this.matte = matte;
+        attachIfRequested(alpha, matte, "alpha");
+        attachIfRequested(foreground, matte, "fgr");
         canvas.onModeChange(mode -> {
             source.setCopying(mode.shows(ViewMode.Stream.SOURCE));
             composite.setCopying(mode.shows(ViewMode.Stream.COMPOSITE));
@@ -142,9 +156,16 @@ public final class EditorPanel implements AutoCloseable {
         Pad pad = matte.getStaticPad(padName);
         if (pad == null) {
             throw new IllegalArgumentException(matte.getName() + " has no pad " + padName
-                    + "; the panel needs an rvmmatte element (pads sink, src, alpha, fgr)");
+                    + "; the panel needs an rvmmatte element (pads sink and src; alpha and fgr on request)");
         }
         tap.attach(pad);
+    }
+
+    private static void attachIfRequested(FrameTap tap, Element matte, String padName) {
+        Pad pad = matte.getStaticPad(padName);
+        if (pad != null) {
+            tap.attach(pad);
+        }
     }
 
     private void onSourceFrame(FrameTap tap) {
@@ -174,6 +195,7 @@ public final class EditorPanel implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        matte.disconnect(padsAdded);
         for (FrameTap t : new FrameTap[] {source, composite, alpha, foreground}) {
             t.detach();
         }

@@ -3,6 +3,7 @@ package dev.rvm.panel.gst;
 import dev.rvm.gst.MatteProperties;
 import dev.rvm.gst.RvmMatteElement;
 import dev.rvm.panel.control.PanelThreads;
+import dev.rvm.matting.Background;
 import dev.rvm.matting.MattingException;
 import dev.rvm.matting.preset.BackgroundChoice;
 import dev.rvm.matting.settings.Setting;
@@ -23,8 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@link MattingControls} over an {@code rvmmatte} element, by its GObject properties. Live settings
- * (ratio, chunk, background) change while playing. The others (model, device, threads) choose the
+ * {@link MattingControls} over an {@code rvmmatte} element, by its GObject properties, and a video
+ * background through its background pad ({@link VideoBackground}). Live settings (ratio, chunk,
+ * background) change while playing. The others (model, device, threads) choose the
  * network session, which the element opens when it starts, so those changes stop the pipeline, set the
  * property, and resume at the same position; if the element then fails to start, the old value is put
  * back and the pipeline resumed.
@@ -44,6 +46,7 @@ public final class ElementControls implements MattingControls, AutoCloseable {
     private volatile String lastError;
     private final Bus.ERROR busErrors = this::onBusError;
     private final ExecutorService recovery = PanelThreads.single("rvm-panel-recovery");
+    private final VideoBackground video;
     // state changes made by the panel are synchronized on this, never two at once
     private volatile boolean changingState;
     private long lastRestart = Long.MIN_VALUE / 2;
@@ -52,6 +55,7 @@ public final class ElementControls implements MattingControls, AutoCloseable {
         this.matte = Objects.requireNonNull(matte, "matte");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.bus = pipeline.getBus();
+        this.video = new VideoBackground(matte, pipeline);
         bus.connect(busErrors);
     }
 
@@ -74,8 +78,14 @@ public final class ElementControls implements MattingControls, AutoCloseable {
         }
     }
 
+    /** A video plays into the element's background pad (the colour shows when it ends); others are properties. */
     @Override
     public void setBackground(BackgroundChoice b) {
+        if (b.kind() == Background.Kind.VIDEO) {
+            video.play(b.video());
+        } else {
+            video.stop();
+        }
         MattePresets.applyBackground(matte, b);
     }
 

@@ -1,6 +1,7 @@
 package dev.rvm.panel.gst;
 
 import dev.rvm.gst.MatteProperties;
+import dev.rvm.matting.Background;
 import dev.rvm.matting.MattingException;
 import dev.rvm.matting.SettingsTable;
 import dev.rvm.matting.preset.BackgroundChoice;
@@ -10,7 +11,6 @@ import org.freedesktop.gstreamer.Element;
 
 import java.util.List;
 
-import static dev.rvm.matting.SettingsTable.BACKGROUND;
 import static dev.rvm.matting.SettingsTable.BACKGROUND_GROUP;
 import static dev.rvm.matting.SettingsTable.MATTING;
 
@@ -28,13 +28,21 @@ public final class MattePresets {
         applyBackground(matte, preset.background());
     }
 
-    /** The background properties; details first and the kind last, so no frame sees half a change. */
+    /**
+     * The background properties; details first and the kind last, so no frame sees half a change. A video
+     * comes through the element's background pad, which must be linked already; its properties then say
+     * the colour shown when the video has ended.
+     */
     public static void applyBackground(Element matte, BackgroundChoice b) {
-        if (!BACKGROUND.values().contains(b.kind())) {
-            throw new MattingException("rvmmatte cannot composite over a " + b.kind().nick() + " yet (its background is "
-                    + String.join(", ", BACKGROUND.nicks()) + "); choose a colour, image or blur, or composite the "
-                    + "transparent output over the video downstream (see samples/)");
+        BackgroundChoice properties = b;
+        if (b.kind() == Background.Kind.VIDEO) {
+            if (matte.getStaticPad("background") == null) {
+                throw new MattingException("a video background comes through rvmmatte's background pad: link a video"
+                        + " to it (... filesrc location=BACKGROUND ! decodebin ! videoconvert ! m.background), or"
+                        + " choose a colour, image or blur");
+            }
+            properties = b.withColor(b.color());
         }
-        MatteProperties.setAll(matte, BACKGROUND_GROUP, b.writeTo(MATTING.defaults()));
+        MatteProperties.setAll(matte, BACKGROUND_GROUP, properties.writeTo(MATTING.defaults()));
     }
 }

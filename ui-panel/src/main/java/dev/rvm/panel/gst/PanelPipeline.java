@@ -22,7 +22,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * The standalone panel's own pipeline: an input, the matting element, and a synchronised sink on each
- * of its outputs (the element only produces what is linked). Files loop, as an editor preview does.
+ * of its outputs (alpha and fgr are requested by linking them; the element only produces what is
+ * linked). Files loop, as an editor preview does; a video background loops with them.
  *
  * <pre>input ! videoconvert ! matte  matte.src ! queue ! fakesink  matte.alpha ! ...  matte.fgr ! ...</pre>
  */

@@ -2,6 +2,7 @@ package dev.rvm.panel.gst;
 
 import dev.rvm.gst.GstRuntime;
 import dev.rvm.gst.RvmMatteElement;
+import dev.rvm.gst.media.SampleMedia;
 import dev.rvm.matting.Background;
 import dev.rvm.matting.Device;
 import dev.rvm.matting.SettingsTable;
@@ -9,6 +10,7 @@ import dev.rvm.matting.preset.BackgroundChoice;
 import dev.rvm.matting.preset.Preset;
 import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.ElementFactory;
+import org.freedesktop.gstreamer.Pad;
 import org.freedesktop.gstreamer.Pipeline;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,10 +49,19 @@ class ElementControlsTest {
             MattePresets.apply(matte, Preset.DEFAULTS.with(SettingsTable.DOWNSAMPLE_RATIO, 0.5f));
             assertEquals(0.5f, (Float) matte.get("downsample-ratio"), 1e-6);
             assertEquals(0, ((Number) matte.get("background")).intValue());
-            RuntimeException video = assertThrows(RuntimeException.class, () -> controls.setBackground(
+            // a video goes into the element's background pad (its properties keep the fallback colour)
+            Path clip = SampleMedia.talkingHead();
+            controls.setBackground(BackgroundChoice.DEFAULT.withColor(0xff0000ff).withVideo(clip));
+            Pad background = matte.getStaticPad("background");
+            assertTrue(background != null && background.isLinked(), "background pad requested and linked");
+            assertEquals(0xff0000ff, ((Number) matte.get("background-color")).intValue());
+            controls.setBackground(BackgroundChoice.DEFAULT.withVideo(clip).withBlur(5));
+            assertNull(matte.getStaticPad("background"), "released when another kind is chosen");
+            assertEquals(Background.Kind.BLUR, SettingsTable.BACKGROUND.at(((Number) matte.get("background")).intValue()));
+            RuntimeException missing = assertThrows(RuntimeException.class, () -> controls.setBackground(
                     BackgroundChoice.DEFAULT.withVideo(Path.of("/videos/waves.mp4"))));
-            assertTrue(video.getMessage().contains("none, color, image, blur"), video.getMessage());
-            assertEquals(Background.Kind.TRANSPARENT, SettingsTable.BACKGROUND.at(((Number) matte.get("background")).intValue()));
+            assertTrue(missing.getMessage().contains("/videos/waves.mp4"), missing.getMessage());
+            assertNull(matte.getStaticPad("background"));
         } finally {
             pipeline.dispose();
         }

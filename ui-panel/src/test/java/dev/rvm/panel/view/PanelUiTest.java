@@ -80,6 +80,17 @@ class PanelUiTest {
             await("the wall shows the picture", () -> near(composite.pixel(WALL_X, WALL_Y), expected, 48));
             assertEquals(Kind.IMAGE, call(() -> ui.backgroundKind.getSelectedItem()));
 
+            // a video behind the person comes through the element's background pad
+            Path video = writeRedVideo(OUT.resolve("panel-test-background.mkv"));
+            edt(() -> editor.presenter().chooseVideo(video));
+            await("background pad linked", () -> matte.getStaticPad("background") != null
+                    && matte.getStaticPad("background").isLinked());
+            await("the wall shows the video", () -> near(composite.pixel(WALL_X, WALL_Y), 0xFFFF0000, 48));
+            assertEquals(Kind.VIDEO, call(() -> ui.backgroundKind.getSelectedItem()));
+            edt(() -> editor.presenter().chooseImage(picture));
+            await("the picture again, the pad released", () -> matte.getStaticPad("background") == null
+                    && near(composite.pixel(WALL_X, WALL_Y), expected, 48));
+
             // a missing picture is refused in the panel and the element keeps the last good one
             edt(() -> editor.presenter().chooseImage(OUT.resolve("no-such.png")));
             await("error shown", () -> ui.error.isVisible() && ui.error.getText().contains("does not exist"));
@@ -220,6 +231,26 @@ class PanelUiTest {
         g.dispose();
         Files.createDirectories(file.getParent());
         ImageIO.write(img, "png", file.toFile());
+        return file.toAbsolutePath();
+    }
+
+    /** 20 s of red at 64x48 (H.264 in Matroska), made with GStreamer. */
+    private static Path writeRedVideo(Path file) throws Exception {
+        Files.createDirectories(file.getParent());
+        org.freedesktop.gstreamer.Pipeline p = (org.freedesktop.gstreamer.Pipeline) org.freedesktop.gstreamer.Gst.parseLaunch(
+                "videotestsrc pattern=red num-buffers=500 ! video/x-raw,width=64,height=48,framerate=25/1 ! videoconvert"
+                        + " ! x264enc speed-preset=ultrafast ! matroskamux ! filesink location=\"" + file + "\"");
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        p.getBus().connect((org.freedesktop.gstreamer.Bus.EOS) source -> done.countDown());
+        p.getBus().connect((org.freedesktop.gstreamer.Bus.ERROR) (source, code, message) -> done.countDown());
+        p.play();
+        try {
+            assertTrue(done.await(60, TimeUnit.SECONDS), "background video written");
+        } finally {
+            p.setState(org.freedesktop.gstreamer.State.NULL);
+            p.dispose();
+        }
+        assertTrue(Files.size(file) > 1000, "background video written");
         return file.toAbsolutePath();
     }
 
