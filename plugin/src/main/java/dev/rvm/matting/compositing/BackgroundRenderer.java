@@ -3,6 +3,7 @@ package dev.rvm.matting.compositing;
 import dev.rvm.matting.Background;
 import dev.rvm.matting.FrameLayout;
 import dev.rvm.matting.MattingException;
+import dev.rvm.matting.PixelFormat;
 import dev.rvm.matting.pixels.Composite;
 import dev.rvm.matting.pixels.PlanarInput;
 import org.opencv.core.CvType;
@@ -35,10 +36,13 @@ public final class BackgroundRenderer implements AutoCloseable {
 
     private byte[] frameRgb = new byte[0];
     private byte[] bgRgb = new byte[0];
-    private byte[] row = new byte[0];
     private Composite.Source.Pixels frameSized;
     private Mat blurIn;
     private Mat blurOut;
+    private Mat videoScaled;
+    private Mat videoCovered;
+    private Mat videoRgb;
+    private ByteBuffer heapCopy;
     private CoverScaler scaler;
 
     /**
@@ -67,7 +71,11 @@ public final class BackgroundRenderer implements AutoCloseable {
                 + "writeComposite(dst, layout, backgroundPixels, backgroundLayout)");
     }
 
-    /** A caller-supplied background frame of any size, scaled to cover w x h. */
+    /**
+     * A caller-supplied background frame of any size, scaled to cover w x h. Scaled in its own format
+     * first (fewer pixels to convert when it is larger), then reordered to RGB, both by OpenCV over the
+     * caller's buffer.
+     */
     public Composite.Source video(ByteBuffer pixels, FrameLayout layout, int w, int h) {
         if (pixels.remaining() < layout.byteSize()) {
             throw new MattingException("background frame buffer has " + pixels.remaining() + " bytes, its layout "
@@ -75,16 +83,48 @@ public final class BackgroundRenderer implements AutoCloseable {
         }
         OpenCvLoader.ensureLoaded();
         ensureFrameSized(w, h);
-        int n = layout.width() * layout.height() * 3;
-        if (frameRgb.length < n) {
-            frameRgb = new byte[n];
+        if (videoScaled == null) {
+            videoScaled = new Mat();
+            videoCovered = new Mat();
+            videoRgb = new Mat();
         }
-        if (row.length < layout.stride()) {
-            row = new byte[layout.stride()];
+        PixelFormat f = layout.format();
+        Mat in = new Mat(layout.height(), layout.width(), CvType.CV_8UC(f.bytesPerPixel), direct(pixels), layout.stride());
+        try {
+            CoverScaler.cover(in, w, h, videoScaled, videoCovered);
+            if (f == PixelFormat.RGB) {
+                videoCovered.get(0, 0, bgRgb);
+            } else {
+                Imgproc.cvtColor(videoCovered, videoRgb, toRgb(f));
+                videoRgb.get(0, 0, bgRgb);
+            }
+        } finally {
+            in.release();
         }
-        PlanarInput.toRgb(pixels, layout, frameRgb, row);
-        scaler().cover(frameRgb, layout.width(), layout.height(), bgRgb, w, h);
         return frameSized;
+    }
+
+    /** OpenCV reads only direct buffers: a heap buffer is copied into a reused one. */
+    private ByteBuffer direct(ByteBuffer pixels) {
+        ByteBuffer view = pixels.slice(pixels.position(), pixels.remaining());
+        if (view.isDirect()) {
+            return view;
+        }
+        if (heapCopy == null || heapCopy.capacity() < view.remaining()) {
+            heapCopy = ByteBuffer.allocateDirect(view.remaining());
+        }
+        heapCopy.clear();
+        heapCopy.put(view);
+        return heapCopy.flip();
+    }
+
+    private static int toRgb(PixelFormat f) {
+        return switch (f) {
+            case BGR -> Imgproc.COLOR_BGR2RGB;
+            case RGBA, RGBX -> Imgproc.COLOR_RGBA2RGB;
+            case BGRA, BGRX -> Imgproc.COLOR_BGRA2RGB;
+            case RGB -> throw new IllegalArgumentException("RGB needs no conversion");
+        };
     }
 
     private Composite.Source picture(Path file, int w, int h) {
@@ -160,6 +200,11 @@ public final class BackgroundRenderer implements AutoCloseable {
         if (blurIn != null) {
             blurIn.release();
             blurOut.release();
+        }
+        if (videoScaled != null) {
+            videoScaled.release();
+            videoCovered.release();
+            videoRgb.release();
         }
     }
 }

@@ -77,9 +77,13 @@ public final class YuvConverter implements AutoCloseable {
 
     /**
      * Converts {@code src} (any packed format of {@link PixelFormat}; alpha and padding bytes are ignored)
-     * into {@code dst} from its position, which must hold {@link #size} bytes.
+     * into {@code dst} from its position, which must hold {@link #size} bytes. Both must be direct
+     * buffers (OpenCV works on their memory).
      */
     public void convert(ByteBuffer src, FrameLayout layout, Planes planes, ByteBuffer dst) {
+        if (!src.isDirect() || !dst.isDirect()) {
+            throw new IllegalArgumentException("YuvConverter works on direct buffers (ByteBuffer.allocateDirect, mapped frames)");
+        }
         int w = layout.width();
         int h = layout.height();
         int cw = (w + 1) / 2;

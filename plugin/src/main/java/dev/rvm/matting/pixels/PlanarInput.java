@@ -67,23 +67,6 @@ public final class PlanarInput {
         }
     }
 
-    /** Packed pixels of any supported format to packed RGB bytes (3 per pixel, no padding). */
-    public static void toRgb(ByteBuffer src, FrameLayout layout, byte[] rgb, byte[] row) {
-        PixelFormat f = layout.format();
-        int w = layout.width();
-        int bpp = f.bytesPerPixel;
-        int base = src.position();
-        for (int y = 0; y < layout.height(); y++) {
-            src.get(base + y * layout.stride(), row, 0, w * bpp);
-            int o = y * w * 3;
-            for (int x = 0, p = 0; x < w; x++, p += bpp, o += 3) {
-                rgb[o] = row[p + f.red];
-                rgb[o + 1] = row[p + f.green];
-                rgb[o + 2] = row[p + f.blue];
-            }
-        }
-    }
-
     /** Inverse of {@link #toPlanar} for one frame: planar unit floats back to packed RGB bytes. */
     public static void planarToRgb(FloatBuffer planes, int offset, int width, int height, byte[] rgb) {
         int plane = width * height;
