@@ -23,6 +23,7 @@ class NativeLoaderTest {
                 "gst-inspect-1.0", "rvmmatte");
         assertEquals(0, r.exit(), r.output());
         for (String expected : List.of("SRC template: 'alpha'", "SRC template: 'fgr'", "SINK template: 'sink'",
+                "SINK template: 'background'", "Availability: On request",
                 "downsample-ratio", "seq-chunk", "background-color", "Enum \"RvmMatteBackground\"", "reset")) {
             assertTrue(r.output().contains(expected), "missing " + expected + " in:\n" + r.output());
         }

@@ -5,7 +5,6 @@ import org.freedesktop.gstreamer.Bin;
 import org.freedesktop.gstreamer.Caps;
 import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.ElementFactory;
-import org.freedesktop.gstreamer.GhostPad;
 import org.freedesktop.gstreamer.Pad;
 import org.freedesktop.gstreamer.PadLinkException;
 import org.freedesktop.gstreamer.Pipeline;
@@ -43,23 +42,9 @@ final class VideoBackground {
             throw new MattingException("background video " + video + " does not exist or cannot be read");
         }
         stop();
-        Bin bin = new Bin("background-video");
-        Element decode = ElementFactory.make("uridecodebin", "background-decode");
-        decode.set("uri", video.toAbsolutePath().toUri().toString());
-        Element convert = ElementFactory.make("videoconvert", "background-convert");
         Element rgb = ElementFactory.make("capsfilter", "background-format");
         rgb.setCaps(Caps.fromString("video/x-raw,format=BGRx"));
-        Element queue = ElementFactory.make("queue", "background-queue");
-        bin.addMany(decode, convert, rgb, queue);
-        Element.linkMany(convert, rgb, queue);
-        bin.addPad(new GhostPad("src", queue.getStaticPad("src")));
-        Pad videoIn = convert.getStaticPad("sink");
-        decode.connect((Element.PAD_ADDED) (element, added) -> {
-            Caps caps = added.getCurrentCaps() != null ? added.getCurrentCaps() : added.queryCaps(null);
-            if (!videoIn.isLinked() && caps != null && caps.size() > 0 && caps.getStructure(0).getName().startsWith("video/")) {
-                added.link(videoIn);
-            }
-        });
+        Bin bin = DecodedVideo.of("background", video, rgb, ElementFactory.make("queue", "background-queue"));
         Pad requested = matte.getRequestPad(PAD);
         if (requested == null) {
             throw new MattingException(matte.getName() + " gives no background pad (is it rvmmatte, and is its background"
