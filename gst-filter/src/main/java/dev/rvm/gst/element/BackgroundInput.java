@@ -40,7 +40,7 @@ final class BackgroundInput {
     private final ArrayDeque<Frame> frames = new ArrayDeque<>();
     // background thread
     private final Memory segment = new Memory(Layout.GST_SEGMENT_SIZE);
-    private boolean haveSegment;
+    private volatile boolean haveSegment;
     private volatile FrameLayout layout;
     // guarded by lock
     private boolean flushing = true;
@@ -116,10 +116,6 @@ final class BackgroundInput {
                     setFlushing(true);
                     return true;
                 case Layout.EVENT_FLUSH_STOP:
-                    synchronized (lock) {
-                        ended = false;
-                        haveSegment = false;
-                    }
                     setFlushing(false);
                     return true;
                 default:
@@ -185,12 +181,18 @@ final class BackgroundInput {
         return false;
     }
 
-    /** Pad (de)activation: a deactivated pad's chain must not wait (its stream lock is wanted). */
+    /**
+     * Pad (de)activation and flushes: a deactivated pad's chain must not wait (its stream lock is
+     * wanted); an activated or flushed one starts a new stream (no EOS, a segment to come).
+     */
     void setFlushing(boolean flushing) {
         synchronized (lock) {
             this.flushing = flushing;
             if (flushing) {
                 dropFrames();
+            } else {
+                ended = false;
+                haveSegment = false;
             }
             lock.notifyAll();
         }

@@ -37,7 +37,16 @@ final class OutputPads {
      */
     void remove(OutputPad out) {
         pads.remove(out);
+        // a downstream element may hold the pad's task (a prerolled sink, an appsink waiting for its
+        // buffers to be taken before EOS): a flush lets go of it, or the task could not be joined
+        boolean linked = out.isLinked();
+        if (linked) {
+            GstNative.gst_pad_push_event(out.pad, GstNative.gst_event_new_flush_start());
+        }
         out.stop();
+        if (linked) {
+            GstNative.gst_pad_push_event(out.pad, GstNative.gst_event_new_flush_stop(1));
+        }
     }
 
     /**

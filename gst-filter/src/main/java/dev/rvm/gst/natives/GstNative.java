@@ -86,6 +86,8 @@ public final class GstNative {
     public static native void gst_event_parse_caps(Pointer event, long[] caps);
     public static native Pointer gst_event_new_caps(Pointer caps);
     public static native Pointer gst_event_new_gap(long timestamp, long duration);
+    public static native Pointer gst_event_new_flush_start();
+    public static native Pointer gst_event_new_flush_stop(int resetTime);
     public static native void gst_event_copy_segment(Pointer event, Pointer segment);
     public static native void gst_event_parse_qos(Pointer event, int[] type, double[] proportion, long[] diff, long[] timestamp);
     public static native int gst_event_get_seqnum(Pointer event);
