@@ -67,7 +67,10 @@ public interface ElementInstance {
         return GstNative.gst_pad_query_default(pad, parent, query) != 0;
     }
 
-    /** A src pad's activation in push mode (start or stop its task). */
+    /**
+     * Activation in push mode of a src pad (start or stop its task) or of a sink pad made with
+     * {@link PadFunctions#sinkWithActivation}.
+     */
     default boolean activateMode(Pointer pad, int mode, boolean active) {
         return true;
     }
