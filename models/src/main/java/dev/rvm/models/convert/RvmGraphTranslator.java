@@ -29,10 +29,8 @@ import static dev.rvm.models.convert.OnnxGraphBuilder.attr;
  */
 final class RvmGraphTranslator {
 
-    static final List<String> OUTPUT_NAMES = List.of("fgr", "pha", "r1o", "r2o", "r3o", "r4o");
-    /** The graph's output tensors, in the order of {@link #OUTPUT_NAMES}. */
-    private static final List<String> OUTPUT_REFS =
-            List.of("Identity", "Identity_1", "Identity_2", "Identity_3", "Identity_4", "Identity_5");
+    /** The graph's state outputs r1o..r4o. */
+    private static final List<String> STATE_REFS = List.of("Identity_2", "Identity_3", "Identity_4", "Identity_5");
     private static final Set<String> STATE_INPUTS = Set.of("r1i", "r2i", "r3i", "r4i");
     private static final String RATIO_INPUT = "downsample_ratio";
     /** NHWC position of each NCHW axis, and the inverse. */
@@ -40,6 +38,7 @@ final class RvmGraphTranslator {
     private static final long[] NHWC_FROM_NCHW = {0, 2, 3, 1};
 
     private final TfjsGraphModel graph;
+    private final GraphCut cut;
     private final boolean ratioIsOne;
     private final int steps;
     private final OnnxGraphBuilder out;
@@ -51,8 +50,9 @@ final class RvmGraphTranslator {
     private final Map<String, Boolean> dead = new HashMap<>();
     private final Map<String, String> slices = new HashMap<>();
 
-    RvmGraphTranslator(TfjsGraphModel graph, boolean ratioIsOne, int steps, OnnxGraphBuilder out) {
+    RvmGraphTranslator(TfjsGraphModel graph, GraphCut cut, boolean ratioIsOne, int steps, OnnxGraphBuilder out) {
         this.graph = graph;
+        this.cut = cut;
         this.ratioIsOne = ratioIsOne;
         this.steps = steps;
         this.out = out;
@@ -60,21 +60,23 @@ final class RvmGraphTranslator {
     }
 
     /**
-     * Emits the whole network and returns the ONNX value of each output, in the order of
-     * {@link #OUTPUT_NAMES}.
+     * Emits the network up to the cut's outputs and returns the ONNX value of each, in the order of
+     * {@link GraphCut#outputNames()}: per-frame outputs hold every frame of a sequence, the states
+     * are those after the last frame.
      */
     List<String> translateOutputs() {
         List<String> values = new ArrayList<>();
-        for (int o = 0; o < OUTPUT_REFS.size(); o++) {
-            String ref = OUTPUT_REFS.get(o);
+        List<String> refs = cut.outputRefs();
+        for (int o = 0; o < refs.size(); o++) {
+            String ref = refs.get(o);
             if (steps == 0) {
                 values.add(value(ref, -1));
-            } else if (o < 2) {
+            } else if (o < cut.perFrameOutputs()) {
                 List<String> perFrame = new ArrayList<>();
                 for (int t = 0; t < steps; t++) {
                     perFrame.add(value(ref, t));
                 }
-                values.add(out.op("Concat", OUTPUT_NAMES.get(o) + "_frames", perFrame, attr("axis", 0L)));
+                values.add(out.op("Concat", cut.outputNames().get(o) + "_frames", perFrame, attr("axis", 0L)));
             } else {
                 values.add(value(ref, steps - 1));
             }
@@ -91,6 +93,12 @@ final class RvmGraphTranslator {
         int s = step >= 0 && isStateDependent(node) ? step : -1;
         String key = node.name() + "@" + s;
         String[] values = translated.get(key);
+        String substitute = cut.inputs().get(node.name());
+        if (values == null && substitute != null) {
+            // the cut's own input stands for this tensor: nothing upstream of it is emitted
+            values = new String[] {substitute};
+            translated.put(key, values);
+        }
         if (values == null) {
             if (isDead(ref)) {
                 throw new IllegalStateException("tensor " + ref + " is on the untaken side of a condition");
@@ -167,7 +175,7 @@ final class RvmGraphTranslator {
         String name = n.name();
         if (STATE_INPUTS.contains(name) && step > 0) {
             // Frame t starts from the state frame t-1 ended with.
-            return value(OUTPUT_REFS.get(1 + Integer.parseInt(name.substring(1, 2))), step - 1);
+            return value(STATE_REFS.get(Integer.parseInt(name.substring(1, 2)) - 1), step - 1);
         }
         if (!STATE_INPUTS.contains(name) && !"src".equals(name) && !RATIO_INPUT.equals(name)) {
             throw new IllegalStateException("unexpected graph input " + name);
