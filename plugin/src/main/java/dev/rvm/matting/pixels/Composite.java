@@ -42,18 +42,9 @@ public final class Composite {
      */
     public static void over(FloatBuffer fgr, int fgrOffset, FloatBuffer pha, int phaOffset, Source bg,
                             ByteBuffer dst, FrameLayout layout, RowSplit split) {
-        PixelFormat f = layout.format();
         int w = layout.width();
         int h = layout.height();
-        int plane = w * h;
-        int bpp = f.bytesPerPixel;
-        if (bg instanceof Source.Transparent && !f.hasAlpha()) {
-            throw new IllegalArgumentException("a transparent composite needs a pixel format with alpha (RGBA, BGRA), not " + f);
-        }
-        if (bg instanceof Source.Pixels px && px.rgb().length < plane * 3) {
-            throw new IllegalArgumentException("background has " + px.rgb().length / 3 + " pixels, the frame " + plane);
-        }
-        PackedOutput.checkCapacity(dst, layout.byteSize(), "output");
+        check(bg, dst, layout);
         int base = dst.position();
         split.forRows(w, h, (y0, y1, scratch) -> rows(fgr, fgrOffset, pha, phaOffset, bg, dst, base, layout, y0, y1, scratch));
     }
@@ -82,17 +73,38 @@ public final class Composite {
             if (pha != null) {
                 pha.get(phaOffset + i0, s.a, 0, w);
             }
-            if (bg instanceof Source.Color c) {
-                overColour(s, c.r(), c.g(), c.b(), w, f);
-            } else if (bg instanceof Source.Pixels px) {
-                overPixels(s, px.rgb(), 3 * i0, w, f);
-            } else if (bg instanceof Source.Transparent) {
-                straight(s, w, f);
-            } else {
-                opaque(s, w, f);
-            }
+            row(bg, s, i0, w, f);
             dst.put(base + y * layout.stride(), row, 0, rowBytes);
         }
+    }
+
+    /**
+     * One row: the foreground and alpha in {@code s.r, s.g, s.b, s.a} over {@code bg} into
+     * {@code s.bytes} in format {@code f}; {@code first} is the row's first pixel index in the frame.
+     */
+    static void row(Source bg, RowScratch s, int first, int w, PixelFormat f) {
+        if (bg instanceof Source.Color c) {
+            overColour(s, c.r(), c.g(), c.b(), w, f);
+        } else if (bg instanceof Source.Pixels px) {
+            overPixels(s, px.rgb(), 3 * first, w, f);
+        } else if (bg instanceof Source.Transparent) {
+            straight(s, w, f);
+        } else {
+            opaque(s, w, f);
+        }
+    }
+
+    /** Checks what {@link #over} checks, for writers that compose rows themselves. */
+    static void check(Source bg, ByteBuffer dst, FrameLayout layout) {
+        PixelFormat f = layout.format();
+        int plane = layout.width() * layout.height();
+        if (bg instanceof Source.Transparent && !f.hasAlpha()) {
+            throw new IllegalArgumentException("a transparent composite needs a pixel format with alpha (RGBA, BGRA), not " + f);
+        }
+        if (bg instanceof Source.Pixels px && px.rgb().length < plane * 3) {
+            throw new IllegalArgumentException("background has " + px.rgb().length / 3 + " pixels, the frame " + plane);
+        }
+        PackedOutput.checkCapacity(dst, layout.byteSize(), "output");
     }
 
     private static void overColour(RowScratch s, float cr, float cg, float cb, int w, PixelFormat f) {
