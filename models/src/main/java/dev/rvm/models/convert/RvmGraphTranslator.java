@@ -114,7 +114,10 @@ final class RvmGraphTranslator {
 
     /** Input i of a node, sliced to the node's frame where a batched value meets per-frame code. */
     private String in(TfjsNode node, int i, int step) {
-        String ref = node.input(i);
+        return in(node.input(i), step);
+    }
+
+    private String in(String ref, int step) {
         String v = value(ref, step);
         if (step >= 0 && !isStateDependent(graph.node(TfjsNode.nodeOf(ref))) && isSpatial(ref)) {
             return slices.computeIfAbsent(v + "#" + step, k -> out.op("Slice", "frame" + step,
@@ -152,7 +155,8 @@ final class RvmGraphTranslator {
             case "Shape" -> one(shape(n, step));
             case "Cast" -> one(cast(n, step));
             case "BroadcastTo" -> one(broadcastTo(n, step));
-            case "Mul" -> one(binary(n, step, "Mul"));
+            case "Mul" -> one(cut.rewrites().contains(Rewrite.HARD_SWISH_AS_GATED_CONVOLUTION) && hardSwishInput(n) != null
+                    ? gatedHardSwish(n, step) : binary(n, step, "Mul"));
             case "AddV2", "Add" -> one(binary(n, step, "Add"));
             case "Sub" -> one(binary(n, step, "Sub"));
             case "RealDiv" -> one(binary(n, step, "Div"));
@@ -239,6 +243,10 @@ final class RvmGraphTranslator {
                 throw new UnsupportedOperationException("padding " + padding + " of " + n.name());
             }
         }
+        if (!depthwise && x.op().equals("ConcatV2") && xOwner == n && "SAME".equals(padding)
+                && cut.rewrites().contains(Rewrite.SPLIT_DECODER_CONVOLUTIONS)) {
+            return splitConv(n, x, kernel, pads, List.of(fused).contains("Relu"), step);
+        }
         String weights = depthwise ? depthwiseKernel(kernel) : convKernel(kernel);
         long outChannels = depthwise ? kernel.shape()[2] * kernel.shape()[3] : kernel.shape()[3];
         List<String> inputs = new ArrayList<>(List.of(xValue, weights));
@@ -264,19 +272,102 @@ final class RvmGraphTranslator {
 
     /** HWIO -> OIHW. */
     private String convKernel(ConstTensor k) {
+        return convKernelPart(k, 0, k.shape()[2]);
+    }
+
+    /**
+     * {@code relu(conv(concat[p0, p1, ...]) + bias)} as {@code relu(conv0(p0) + bias + conv1(p1) + ...)},
+     * see {@link Rewrite#SPLIT_DECODER_CONVOLUTIONS}.
+     */
+    private String splitConv(TfjsNode n, TfjsNode concat, ConstTensor kernel, long[] pads, boolean relu, int step) {
+        int count = concat.inputs().size() - 1;
+        if (nchwAxis(constant(concat.input(count)).ints()[0]) != 1) {
+            throw new UnsupportedOperationException("ConcatV2 " + concat.name() + " feeding a conv is not on channels");
+        }
+        long[] strides = n.intListAttr("strides");
+        String sum = null;
+        long first = 0;
+        for (int i = 0; i < count; i++) {
+            long c = channels(concat.input(i));
+            List<String> inputs = new ArrayList<>(List.of(in(concat, i, step), convKernelPart(kernel, first, c)));
+            if (i == 0) {
+                inputs.add(constant(constant(n.input(2)), false));
+            }
+            String y = out.op("Conv", n.name() + "/part" + i, inputs,
+                    attr("kernel_shape", new long[] {kernel.shape()[0], kernel.shape()[1]}),
+                    attr("strides", new long[] {strides[1], strides[2]}),
+                    attr("dilations", new long[] {1, 1}),
+                    attr("pads", pads),
+                    attr("group", 1L));
+            sum = sum == null ? y : out.op("Add", n.name() + "/sum" + i, List.of(sum, y));
+            first += c;
+        }
+        if (first != kernel.shape()[2]) {
+            throw new IllegalStateException("the parts of " + concat.name() + " have " + first + " channels, "
+                    + n.name() + " reads " + kernel.shape()[2]);
+        }
+        return relu ? out.op("Relu", n.name() + "/relu", List.of(sum)) : sum;
+    }
+
+    /** Input channels [first, first + count) of an HWIO kernel, as OIHW. */
+    private String convKernelPart(ConstTensor k, long first, long count) {
         int kh = (int) k.shape()[0], kw = (int) k.shape()[1], ci = (int) k.shape()[2], co = (int) k.shape()[3];
+        int n = (int) count;
         float[] src = k.floats();
-        float[] dst = new float[src.length];
+        float[] dst = new float[co * n * kh * kw];
         for (int h = 0; h < kh; h++) {
             for (int w = 0; w < kw; w++) {
-                for (int i = 0; i < ci; i++) {
+                for (int i = 0; i < n; i++) {
                     for (int o = 0; o < co; o++) {
-                        dst[((o * ci + i) * kh + h) * kw + w] = src[((h * kw + w) * ci + i) * co + o];
+                        dst[((o * n + i) * kh + h) * kw + w] = src[((h * kw + w) * ci + (int) first + i) * co + o];
                     }
                 }
             }
         }
-        return pool.floats(k.name() + "#oihw", new long[] {co, ci, kh, kw}, dst);
+        String key = n == ci ? k.name() + "#oihw" : k.name() + "#oihw[" + first + "+" + count + "]";
+        return pool.floats(key, new long[] {co, n, kh, kw}, dst);
+    }
+
+    /** The channel count of an image tensor, from the kernels and splits that make it. */
+    private long channels(String ref) {
+        TfjsNode p = producer(ref);
+        return switch (p.op()) {
+            case "_FusedConv2D", "Conv2D" -> constant(p.input(1)).shape()[3];
+            case "FusedDepthwiseConv2dNative", "DepthwiseConv2dNative" -> {
+                long[] k = constant(p.input(1)).shape();
+                yield k[2] * k[3];
+            }
+            case "ConcatV2" -> {
+                long c = 0;
+                for (int i = 0; i < p.inputs().size() - 1; i++) {
+                    c += channels(p.input(i));
+                }
+                yield c;
+            }
+            case "Split" -> channels(p.input(1)) / p.intAttr("num_split", 1);
+            case "SplitV" -> constant(p.input(1)).ints()[TfjsNode.portOf(ref)];
+            case "Placeholder" -> {
+                if (!p.name().equals("src")) {
+                    throw new UnsupportedOperationException("channels of input " + p.name());
+                }
+                yield 3;
+            }
+            case "Merge" -> cut.inputs().containsKey(p.name()) ? 3 : channels(liveMergeInput(p));
+            case "Mean" -> {
+                long[] axes = constant(p.input(1)).ints();
+                yield axes.length == 1 && (axes[0] == -1 || axes[0] == 3) ? 1 : channels(p.input(0));
+            }
+            case "BroadcastTo" -> channels(producer(p.input(1)).input(0));
+            case "Mul", "AddV2", "Add", "Sub", "RealDiv", "Minimum", "Maximum" -> {
+                for (String in : p.inputs()) {
+                    if (!producer(in).op().equals("Const") && isSpatial(in)) {
+                        yield channels(in);
+                    }
+                }
+                throw new UnsupportedOperationException("channels of " + p.op() + " " + p.name());
+            }
+            default -> channels(p.input(0));
+        };
     }
 
     /** Depthwise HWCM -> (C*M) x 1 x H x W, as grouped Conv wants it. */
@@ -350,6 +441,42 @@ final class RvmGraphTranslator {
         return out.op("Resize", n.name(), List.of(x, "", "", sizes),
                 attr("mode", "linear"),
                 attr("coordinate_transformation_mode", "half_pixel"));
+    }
+
+    /**
+     * The x of a hard-swish {@code Mul(Mul(1/6, x), Relu6(AddV2(x, 3)))} ending at {@code mul}, or null
+     * when {@code mul} is not one.
+     */
+    private String hardSwishInput(TfjsNode mul) {
+        TfjsNode scaled = producer(mul.input(0));
+        TfjsNode relu6 = producer(mul.input(1));
+        if (!scaled.op().equals("Mul") || !relu6.op().equals("Relu6")) {
+            return null;
+        }
+        String x = isScalarConst(scaled.input(0), 1f / 6f) ? scaled.input(1)
+                : isScalarConst(scaled.input(1), 1f / 6f) ? scaled.input(0) : null;
+        TfjsNode plus3 = producer(relu6.input(0));
+        if (x == null || !plus3.op().equals("AddV2") || !isSpatial(x)) {
+            return null;
+        }
+        boolean same = plus3.input(0).equals(x) && isScalarConst(plus3.input(1), 3f)
+                || plus3.input(1).equals(x) && isScalarConst(plus3.input(0), 3f);
+        return same ? x : null;
+    }
+
+    /** {@code x * hardsigmoid(conv1x1_depthwise(x, 1))}, see {@link Rewrite#HARD_SWISH_AS_GATED_CONVOLUTION}. */
+    private String gatedHardSwish(TfjsNode mul, int step) {
+        String xRef = hardSwishInput(mul);
+        String x = in(xRef, step);
+        long c = channels(xRef);
+        float[] ones = new float[(int) c];
+        java.util.Arrays.fill(ones, 1f);
+        String identity = pool.floats("const_f32_ones_dw_" + c, new long[] {c, 1, 1, 1}, ones);
+        String gate = out.op("Conv", mul.name() + "/gate", List.of(x, identity),
+                attr("kernel_shape", new long[] {1, 1}), attr("group", c));
+        gate = out.op("HardSigmoid", mul.name() + "/hardsigmoid", List.of(gate),
+                attr("alpha", 1f / 6f), attr("beta", 0.5f));
+        return out.op("Mul", mul.name(), List.of(x, gate));
     }
 
     private String mean(TfjsNode n, int step) {

@@ -9,6 +9,7 @@ import dev.rvm.models.tfjs.TfjsGraphModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.rvm.models.convert.OnnxGraphBuilder.attr;
 import static dev.rvm.models.convert.OnnxGraphBuilder.floatValue;
@@ -55,12 +56,18 @@ public final class TfjsToOnnxConverter {
      * of the graph exists here: at ratio 1 the whole model has no refiner.
      */
     public static ModelProto convertCoefficients(TfjsGraphModel graph, int frames, Map<String, String> metadata) {
+        return convertCoefficients(graph, frames, metadata, GraphCut.COEFFICIENTS.rewrites());
+    }
+
+    /** As {@link #convertCoefficients(TfjsGraphModel, int, Map)} with a chosen set of rewrites (for measuring them). */
+    static ModelProto convertCoefficients(TfjsGraphModel graph, int frames, Map<String, String> metadata, Set<Rewrite> rewrites) {
         if (frames < 0 || frames == 1) {
             throw new IllegalArgumentException("frames must be 0 (single-frame model) or at least 2, got " + frames);
         }
         OnnxGraphBuilder.InitializerPool pool = new OnnxGraphBuilder.InitializerPool();
         OnnxGraphBuilder main = new OnnxGraphBuilder("rvm_coefficients", pool);
-        List<String> values = new RvmGraphTranslator(graph, GraphCut.COEFFICIENTS, false, frames, main).translateOutputs();
+        List<String> values = new RvmGraphTranslator(graph, GraphCut.COEFFICIENTS.withRewrites(rewrites), false, frames, main)
+                .translateOutputs();
         List<String> names = GraphCut.COEFFICIENTS.outputNames();
         for (int i = 0; i < values.size(); i++) {
             main.opNamed("Identity", List.of(values.get(i)), List.of(names.get(i)));
