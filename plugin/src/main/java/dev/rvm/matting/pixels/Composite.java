@@ -196,18 +196,15 @@ public final class Composite {
         float[] fg = s.g;
         float[] fb = s.b;
         float[] al = s.a;
-        int bpp = f.bytesPerPixel;
-        int ro = f.red;
-        int go = f.green;
-        int bo = f.blue;
-        int ao = f.alpha;
-        for (int x = 0, p = 0; x < w; x++, p += bpp) {
+        int rs = 8 * f.red;
+        int gs = 8 * f.green;
+        int bs = 8 * f.blue;
+        int as = 8 * f.alpha;
+        // a format with alpha has 4 bytes: one little-endian int per pixel
+        for (int x = 0; x < w; x++) {
             float a = al[x];
-            boolean visible = a > 0f;
-            row[p + ro] = visible ? q(fr[x]) : 0;
-            row[p + go] = visible ? q(fg[x]) : 0;
-            row[p + bo] = visible ? q(fb[x]) : 0;
-            row[p + ao] = (byte) PackedOutput.toByte(a);
+            int rgb = qi(fr[x]) << rs | qi(fg[x]) << gs | qi(fb[x]) << bs;
+            PIXEL.set(row, 4 * x, (a > 0f ? rgb : 0) | PackedOutput.toByte(a) << as);
         }
     }
 

@@ -154,11 +154,18 @@ public final class FullResolutionPass {
         }
     }
 
-    /** One output row of one channel: ONNX Runtime's {@code c11*X11 + c21*X21 + c12*X12 + c22*X22}. */
+    /**
+     * One output row of one channel: ONNX Runtime's {@code ((c11*X11 + c21*X21) + c12*X12) + c22*X22}.
+     * Two loops of five arrays each, in the same order of operations: HotSpot vectorizes those, not one
+     * loop over nine arrays (measured 8x apart).
+     */
     private static void bilinear(float[] c11, float[] c21, float[] c12, float[] c22,
                                  float[] x11, float[] x21, float[] x12, float[] x22, float[] out, int n) {
         for (int x = 0; x < n; x++) {
-            out[x] = c11[x] * x11[x] + c21[x] * x21[x] + c12[x] * x12[x] + c22[x] * x22[x];
+            out[x] = c11[x] * x11[x] + c21[x] * x21[x];
+        }
+        for (int x = 0; x < n; x++) {
+            out[x] = out[x] + c12[x] * x12[x] + c22[x] * x22[x];
         }
     }
 
@@ -319,6 +326,8 @@ public final class FullResolutionPass {
             for (int x = 0; x < n; x++) {
                 c11[x] = wxl[x] * wyl;
                 c21[x] = wxh[x] * wyl;
+            }
+            for (int x = 0; x < n; x++) {
                 c12[x] = wxl[x] * wyh;
                 c22[x] = wxh[x] * wyh;
             }
