@@ -6,7 +6,7 @@ import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import dev.rvm.matting.FrameLayout;
-import dev.rvm.matting.MattingStream;
+import dev.rvm.matting.MattedFrame;
 import dev.rvm.matting.compositing.BackgroundRenderer;
 import dev.rvm.matting.pixels.DownsampledInput;
 import dev.rvm.matting.pixels.FullResolutionPass;
@@ -23,12 +23,8 @@ import java.util.Map;
  * over the host's 8-bit frame. With one frame per chunk that frame is read where the host keeps it
  * (its result is handed out before {@code submit} returns); longer chunks keep an 8-bit copy per slot.
  */
-final class CoefficientBatch implements FrameSlots, ChunkRunner.Binding {
+final class CoefficientBatch extends FrameSlots {
 
-    private final int width;
-    private final int height;
-    private final float ratio;
-    private final int capacity;
     private final int smallWidth;
     private final int smallHeight;
     final FloatBuffer coefA;
@@ -43,8 +39,6 @@ final class CoefficientBatch implements FrameSlots, ChunkRunner.Binding {
     private final ByteBuffer[] copies;
     private final FusedFrameView[] views;
     private final DownsampledInput input;
-    private final ChunkRunner runner;
-    private final RowSplit split;
 
     /** The network's size for a frame and ratio, as the graph computes it (float32 multiply, truncation). */
     static int networkSize(int size, float ratio) {
@@ -58,12 +52,7 @@ final class CoefficientBatch implements FrameSlots, ChunkRunner.Binding {
 
     CoefficientBatch(OrtEnvironment env, int width, int height, float ratio, int capacity, ChunkRunner runner,
                      BackgroundRenderer backgrounds, RowSplit split) throws OrtException {
-        this.width = width;
-        this.height = height;
-        this.ratio = ratio;
-        this.capacity = capacity;
-        this.runner = runner;
-        this.split = split;
+        super(width, height, ratio, capacity, runner, split);
         smallWidth = networkSize(width, ratio);
         smallHeight = networkSize(height, ratio);
         // the box filter is unpadded: two 3-tap VALID convolutions take a row and a column off each side
@@ -96,27 +85,7 @@ final class CoefficientBatch implements FrameSlots, ChunkRunner.Binding {
     }
 
     @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public float ratio() {
-        return ratio;
-    }
-
-    @Override
-    public int capacity() {
-        return capacity;
-    }
-
-    @Override
-    public void put(int slot, ByteBuffer pixels, FrameLayout layout, long tag) {
+    void put(int slot, ByteBuffer pixels, FrameLayout layout, long tag) {
         input.write(pixels, layout, small, slot * 3 * smallWidth * smallHeight, split);
         ByteBuffer frame = pixels;
         if (copies.length > 0) {
@@ -131,18 +100,16 @@ final class CoefficientBatch implements FrameSlots, ChunkRunner.Binding {
     }
 
     @Override
-    public void flush(int count, RecurrentState state, MattingStream.ResultHandler out) {
-        try {
-            double ms = runner.run(this, count, state);
-            for (int i = 0; i < count; i++) {
-                views[i].millis = ms / count;
-                out.onResult(views[i]);
-            }
-        } finally {
-            // a view used after its handler returned must fail, not read a buffer the host has released
-            for (int i = 0; i < count; i++) {
-                views[i].release();
-            }
+    MattedFrame result(int slot, double millis) {
+        views[slot].millis = millis;
+        return views[slot];
+    }
+
+    @Override
+    void released(int count) {
+        // a view used after its handler returned must fail, not read a buffer the host has released
+        for (int i = 0; i < count; i++) {
+            views[i].release();
         }
     }
 

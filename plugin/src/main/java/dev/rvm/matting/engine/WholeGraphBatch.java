@@ -6,7 +6,7 @@ import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import dev.rvm.matting.FrameLayout;
-import dev.rvm.matting.MattingStream;
+import dev.rvm.matting.MattedFrame;
 import dev.rvm.matting.compositing.BackgroundRenderer;
 import dev.rvm.matting.pixels.PlanarInput;
 import dev.rvm.matting.pixels.RowSplit;
@@ -21,12 +21,8 @@ import java.util.Map;
  * outputs {@code fgr}, {@code pha}, with one tensor per frame (single-frame calls) and one over the
  * whole chunk (sequence calls).
  */
-final class WholeGraphBatch implements FrameSlots, ChunkRunner.Binding {
+final class WholeGraphBatch extends FrameSlots {
 
-    final int width;
-    final int height;
-    final int capacity;
-    private final float ratio;
     final FloatBuffer src;
     final FloatBuffer fgr;
     final FloatBuffer pha;
@@ -38,17 +34,10 @@ final class WholeGraphBatch implements FrameSlots, ChunkRunner.Binding {
     private final OnnxTensor phaAll;
     private final OnnxTensor ratioTensor;
     private final FrameView[] views;
-    private final ChunkRunner runner;
-    private final RowSplit split;
 
     WholeGraphBatch(OrtEnvironment env, int width, int height, float ratio, int capacity, ChunkRunner runner,
                     BackgroundRenderer backgrounds, RowSplit split) throws OrtException {
-        this.width = width;
-        this.height = height;
-        this.ratio = ratio;
-        this.capacity = capacity;
-        this.runner = runner;
-        this.split = split;
+        super(width, height, ratio, capacity, runner, split);
         int plane = width * height;
         src = RecurrentState.direct(capacity * 3 * plane);
         fgr = RecurrentState.direct(capacity * 3 * plane);
@@ -88,38 +77,15 @@ final class WholeGraphBatch implements FrameSlots, ChunkRunner.Binding {
     }
 
     @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public float ratio() {
-        return ratio;
-    }
-
-    @Override
-    public int capacity() {
-        return capacity;
-    }
-
-    @Override
-    public void put(int slot, ByteBuffer pixels, FrameLayout layout, long tag) {
+    void put(int slot, ByteBuffer pixels, FrameLayout layout, long tag) {
         PlanarInput.toPlanar(pixels, layout, src, srcOffset(slot), split);
         views[slot].tag = tag;
     }
 
     @Override
-    public void flush(int count, RecurrentState state, MattingStream.ResultHandler out) {
-        double ms = runner.run(this, count, state);
-        for (int i = 0; i < count; i++) {
-            views[i].millis = ms / count;
-            out.onResult(views[i]);
-        }
+    MattedFrame result(int slot, double millis) {
+        views[slot].millis = millis;
+        return views[slot];
     }
 
     @Override
