@@ -8,13 +8,11 @@ import dev.rvm.matting.MattedFrame;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.matting.MattingStream;
 import dev.rvm.matting.PixelFormat;
+import dev.rvm.matting.Processor;
 import dev.rvm.matting.engine.RecurrentMattingStream;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
 
@@ -120,7 +118,7 @@ public final class SpeedTest {
             return new Result(width, height, settings.effectiveRatio(width, height), settings.seqChunk(), settings.threads(),
                     coreCount, rawSum / rawCount, coreWall / coreCount, core.usesCoefficientModel(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                    OrtEnvironment.getEnvironment().getVersion(), processor());
+                    OrtEnvironment.getEnvironment().getVersion(), Processor.name());
         }
     }
 
@@ -133,19 +131,5 @@ public final class SpeedTest {
         for (int i = 0; i < n; i++) {
             stream.submit(frames[submitted++ % DISTINCT_FRAMES].clear(), input, i, out);
         }
-    }
-
-    /** The processor's model name as the kernel reports it (speeds differ ~2x between the machines we see). */
-    public static String processor() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: fall through
-        }
-        return System.getProperty("os.arch") + " (model unknown)";
     }
 }
