@@ -62,8 +62,7 @@ final class ChunkRunner {
     }
 
     private void call(OrtSession session, Binding batch, int slot, RecurrentState state) throws OrtException {
-        inputs.clear();
-        pinned.clear();
+        // the same keys every call (one runner serves one kind of batch): overwriting them allocates nothing
         batch.bind(slot, inputs, pinned);
         for (int i = 0; i < 4; i++) {
             inputs.put(RecurrentState.INPUTS[i], state.input(i));
@@ -75,7 +74,9 @@ final class ChunkRunner {
             session.run(inputs, pinned).close();
             state.advance();
         } else {
-            // state shapes unknown yet: this once ONNX Runtime allocates them
+            for (String name : RecurrentState.OUTPUTS) {
+                pinned.remove(name); // shapes unknown yet: this once ONNX Runtime allocates them
+            }
             try (OrtSession.Result result = session.run(inputs, STATE_OUTPUTS, pinned)) {
                 OnnxValue[] states = new OnnxValue[4];
                 for (int i = 0; i < 4; i++) {
