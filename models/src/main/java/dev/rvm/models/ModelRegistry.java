@@ -26,7 +26,7 @@ public final class ModelRegistry {
      * The same for the coefficient models (their own name in the cache, so the whole models that
      * other processes read stay untouched when only these change).
      */
-    static final int COEFFICIENT_REVISION = 2;
+    static final int COEFFICIENT_REVISION = 3;
 
     private ModelRegistry() {
     }

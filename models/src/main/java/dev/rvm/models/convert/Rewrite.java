@@ -10,11 +10,12 @@ enum Rewrite {
 
     /**
      * The four decoder convolutions read a concatenation whose channel count (171, 107, 59, 35) is not
-     * a multiple of the CPU's blocked-layout width, so ONNX Runtime ran them as plain im2col convolutions
-     * (a third of the model's time at 320x180). Each is written as the sum of one convolution per part
-     * of its input concatenation (upsampled features, encoder skip, image pyramid level): every part's channel count
-     * has a blocked kernel (the 3-channel image one reads its plain layout directly), the concatenation
-     * and its layout reorder disappear, and ONNX Runtime folds the sums into the convolutions.
+     * a multiple of the CPU's blocked-layout width, so ONNX Runtime ran them as plain im2col
+     * convolutions (a third of the model's time at 320x180). Each convolution over a concatenation
+     * (the ConvGRUs' too) is written as the sum of one convolution per part (upsampled features,
+     * encoder skip, image pyramid level; input and state): every part's channel count has a blocked
+     * kernel (the 3-channel image one reads its plain layout directly), the concatenation and its
+     * layout reorders disappear, and ONNX Runtime folds the sums into the convolutions.
      */
     SPLIT_DECODER_CONVOLUTIONS,
 

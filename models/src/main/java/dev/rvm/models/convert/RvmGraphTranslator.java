@@ -232,7 +232,6 @@ final class RvmGraphTranslator {
             pads = new long[] {p[2], p[4], p[3], p[5]};
             xValue = in(x, 0, step);
         } else {
-            xValue = in(xOwner, 0, step);
             if ("SAME".equals(padding)) {
                 if (strides[1] != 1 || strides[2] != 1) {
                     throw new UnsupportedOperationException("strided SAME conv " + n.name());
@@ -243,10 +242,13 @@ final class RvmGraphTranslator {
             } else if (!"VALID".equals(padding)) {
                 throw new UnsupportedOperationException("padding " + padding + " of " + n.name());
             }
-        }
-        if (!depthwise && x.op().equals("ConcatV2") && xOwner == n && "SAME".equals(padding)
-                && cut.rewrites().contains(Rewrite.SPLIT_DECODER_CONVOLUTIONS)) {
-            return rewrites.splitConv(n, x, kernel, pads, List.of(fused).contains("Relu"), step);
+            if (!depthwise && x.op().equals("ConcatV2") && xOwner == n && "SAME".equals(padding)
+                    && cut.rewrites().contains(Rewrite.SPLIT_DECODER_CONVOLUTIONS)) {
+                // before the concatenation is emitted: nothing else reads it, and ONNX Runtime runs
+                // a node whose output nobody reads
+                return rewrites.splitConv(n, x, kernel, pads, List.of(fused).contains("Relu"), step);
+            }
+            xValue = in(xOwner, 0, step);
         }
         String weights = depthwise ? depthwiseKernel(kernel) : convKernel(kernel);
         long outChannels = depthwise ? kernel.shape()[2] * kernel.shape()[3] : kernel.shape()[3];

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes the coefficient model once without rewrites, once with each {@link Rewrite} alone and once
- * with all of them, for timing them against each other (plugin's {@code ModelCallBenchmark}). Run by
+ * Writes the coefficient model once without rewrites, once with each {@link Rewrite} alone, once with
+ * all but each (when there are more than two), and once with all of them, for timing them against each other (plugin's {@code ModelCallBenchmark}). Run by
  * hand: {@code java -cp ... dev.rvm.models.convert.RewriteVariants OUTDIR} (see plugin/BENCHMARKS.md).
  */
 public final class RewriteVariants {
@@ -29,6 +29,11 @@ public final class RewriteVariants {
         variants.put("none", EnumSet.noneOf(Rewrite.class));
         for (Rewrite r : Rewrite.values()) {
             variants.put(r.name().toLowerCase(java.util.Locale.ROOT), EnumSet.of(r));
+        }
+        for (Rewrite r : Rewrite.values().length > 2 ? Rewrite.values() : new Rewrite[0]) {
+            EnumSet<Rewrite> others = EnumSet.allOf(Rewrite.class);
+            others.remove(r);
+            variants.put("all-but-" + r.name().toLowerCase(java.util.Locale.ROOT), others);
         }
         variants.put("all", EnumSet.allOf(Rewrite.class));
         for (Map.Entry<String, Set<Rewrite>> v : variants.entrySet()) {

@@ -28,7 +28,8 @@ import java.util.Random;
  * model (upstream signature) gets the full frame, a coefficient model the downsampled one. With
  * {@code -Dprofile=true} ONNX Runtime profiles every session and the time per operator type is printed.
  * Used to keep or drop each converter rewrite (see plugin/BENCHMARKS.md):
- * {@code java [-Dthreads=N] [-Dprofile=true] -cp ... dev.rvm.matting.bench.ModelCallBenchmark WxH RATIO ROUNDS MODEL...}.
+ * {@code java [-Dthreads=N] [-Dprofile=true] -cp ... dev.rvm.matting.bench.ModelCallBenchmark WxH RATIO ROUNDS MODEL[#static]...}
+ * ({@code #static}: the same file with its input sizes fixed when the session is made).
  */
 public final class ModelCallBenchmark {
 
@@ -45,7 +46,7 @@ public final class ModelCallBenchmark {
         int threads = Integer.getInteger("threads", 0);
         List<Model> models = new ArrayList<>();
         for (int i = 3; i < args.length; i++) {
-            models.add(new Model(Path.of(args[i]), w, h, ratio, threads, profile));
+            models.add(new Model(args[i], w, h, ratio, threads, profile));
         }
         for (Model m : models) {
             m.calls(3);
@@ -59,12 +60,12 @@ public final class ModelCallBenchmark {
                 ENV.getVersion(), Processor.name(), w, h, ratio, threads, rounds, CALLS_PER_TURN,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         for (Model m : models) {
-            System.out.printf(Locale.ROOT, "%-48s best turn %7.2f ms/call, mean %7.2f ms/call%n", m.file.getFileName(),
+            System.out.printf(Locale.ROOT, "%-48s best turn %7.2f ms/call, mean %7.2f ms/call%n", m.name,
                     m.best, m.sum / rounds);
         }
         if (profile) {
             for (Model m : models) {
-                System.out.println("per operator type, " + m.file.getFileName() + ":");
+                System.out.println("per operator type, " + m.name + ":");
                 operatorTimes(Path.of(m.session.endProfiling()));
             }
         }
@@ -76,14 +77,27 @@ public final class ModelCallBenchmark {
     /** One session with its inputs, timed a turn at a time. */
     private static final class Model {
         final Path file;
+        final String name;
         final OrtSession session;
         final Map<String, OnnxTensor> inputs = new HashMap<>();
         double best = Double.MAX_VALUE;
         double sum;
 
-        Model(Path file, int w, int h, float ratio, int threads, boolean profile) throws OrtException {
-            this.file = file;
+        Model(String arg, int w, int h, float ratio, int threads, boolean profile) throws OrtException {
+            // FILE#static: the input sizes fixed at session creation (ONNX Runtime's free dimension overrides)
+            boolean fixed = arg.endsWith("#static");
+            this.file = Path.of(fixed ? arg.substring(0, arg.length() - "#static".length()) : arg);
+            this.name = file.getFileName() + (fixed ? " (sizes fixed)" : "");
+            int sw = (int) ((float) w * ratio);
+            int sh = (int) ((float) h * ratio);
             OrtSession.SessionOptions o = new OrtSession.SessionOptions();
+            if (fixed) {
+                o.setSymbolicDimensionValue("batch", 1);
+                o.setSymbolicDimensionValue("small_height", sh);
+                o.setSymbolicDimensionValue("small_width", sw);
+                o.setSymbolicDimensionValue("height", h);
+                o.setSymbolicDimensionValue("width", w);
+            }
             o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             o.addConfigEntry("session.intra_op.allow_spinning", "0");
             if (threads > 0) {
@@ -95,8 +109,6 @@ public final class ModelCallBenchmark {
             session = ENV.createSession(file.toString(), o);
             Random random = new Random(1);
             if (session.getInputNames().contains("src_small")) {
-                int sw = (int) ((float) w * ratio);
-                int sh = (int) ((float) h * ratio);
                 inputs.put("src_small", tensor(random, new long[]{1, 3, sh, sw}));
             } else {
                 inputs.put("src", tensor(random, new long[]{1, 3, h, w}));
