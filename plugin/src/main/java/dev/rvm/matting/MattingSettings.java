@@ -6,13 +6,20 @@ package dev.rvm.matting;
  * @param model           a built-in model name (see the model registry) or a path to an ONNX file
  *                        with the upstream RVM signature
  * @param downsampleRatio 0 for automatic (upstream rule {@code min(512 / max(h, w), 1)}), else in (0, 1]
- * @param seqChunk        frames per model call (1 = lowest latency)
- * @param threads         ONNX Runtime intra-op threads, 0 = one per core
+ * @param seqChunk        frames per model call (1 = lowest latency), in {@link #SEQ_CHUNK}
+ * @param threads         ONNX Runtime intra-op threads, 0 = one per core, in {@link #THREADS}
  * @param device          where the network runs
  */
 public record MattingSettings(String model, float downsampleRatio, int seqChunk, int threads, Device device) {
 
     public static final String DEFAULT_MODEL = "mobilenetv3";
+    /**
+     * Frames per model call. Bounded because each value above 1 builds its own sequence model (about
+     * 15 MB, cached per value) and holds that many frames and their tensors in memory at once.
+     */
+    public static final IntRange SEQ_CHUNK = new IntRange(1, 64);
+    /** ONNX Runtime intra-op threads; 0 = one per core. */
+    public static final IntRange THREADS = new IntRange(0, 1024);
     public static final MattingSettings DEFAULTS = new MattingSettings(DEFAULT_MODEL, 0f, 1, 0, Device.CPU);
 
     public MattingSettings {
@@ -22,12 +29,8 @@ public record MattingSettings(String model, float downsampleRatio, int seqChunk,
         if (!(downsampleRatio == 0f || (downsampleRatio > 0f && downsampleRatio <= 1f))) {
             throw new IllegalArgumentException("downsample ratio must be in (0, 1], or 0 for auto; got " + downsampleRatio);
         }
-        if (seqChunk < 1) {
-            throw new IllegalArgumentException("seq-chunk must be at least 1; got " + seqChunk);
-        }
-        if (threads < 0) {
-            throw new IllegalArgumentException("threads must be 0 (one per core) or more; got " + threads);
-        }
+        SEQ_CHUNK.check("seq-chunk", seqChunk);
+        THREADS.check("threads", threads);
     }
 
     public MattingSettings withModel(String m) { return new MattingSettings(m, downsampleRatio, seqChunk, threads, device); }

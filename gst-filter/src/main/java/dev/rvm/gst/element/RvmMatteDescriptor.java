@@ -11,6 +11,7 @@ import dev.rvm.gst.descriptor.PropertySpec.IntProp;
 import dev.rvm.gst.descriptor.PropertySpec.StringProp;
 import dev.rvm.gst.descriptor.PropertySpec.UIntProp;
 import dev.rvm.matting.Device;
+import dev.rvm.matting.MattingSettings;
 
 import java.util.Arrays;
 import java.util.List;
@@ -39,7 +40,8 @@ public final class RvmMatteDescriptor {
                         "Scale at which the network sees the frame; 0 = auto (min(512 / longest side, 1))",
                         0f, 1f, d.downsampleRatio(), true, true),
                 new IntProp("seq-chunk", "Sequence chunk",
-                        "Frames per model call; more frames raise throughput and add latency", 1, 64,
+                        "Frames per model call; more frames raise throughput and add latency",
+                        MattingSettings.SEQ_CHUNK.min(), MattingSettings.SEQ_CHUNK.max(),
                         d.seqChunk(), true, false),
                 new EnumProp("background", "Background",
                         "What the src pad shows behind the person: none = straight alpha, color, image, blur",
@@ -57,7 +59,8 @@ public final class RvmMatteDescriptor {
                         "Where the network runs: cpu, or cuda when the ONNX Runtime GPU build is present",
                         "RvmMatteDevice", Arrays.stream(Device.values()).map(v -> v.name().toLowerCase()).toList(),
                         d.device().ordinal(), true, false),
-                new IntProp("threads", "Threads", "ONNX Runtime intra-op threads; 0 = one per core", 0, 1024,
+                new IntProp("threads", "Threads", "ONNX Runtime intra-op threads; 0 = one per core",
+                        MattingSettings.THREADS.min(), MattingSettings.THREADS.max(),
                         d.threads(), true, false),
                 new BoolProp("qos", "QoS",
                         "When frames are late, skip inference, reuse the last alpha and post QoS messages",
