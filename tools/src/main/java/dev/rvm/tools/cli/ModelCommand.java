@@ -1,5 +1,6 @@
 package dev.rvm.tools.cli;
 
+import dev.rvm.matting.MattingSettings;
 import dev.rvm.models.ModelRegistry;
 import dev.rvm.models.NpmPackage;
 import dev.rvm.models.OnnxModelInfo;
@@ -47,14 +48,12 @@ final class ModelCommand implements Runnable {
         Path output;
 
         @Option(names = "--seq-chunk", defaultValue = "1",
-                description = "frames per call: 1 = the single-frame model (default); N > 1 = a sequence model for N frames")
+                description = "frames per call, 1..64: 1 = the single-frame model (default); N > 1 = a sequence model for N frames")
         int seqChunk;
 
         @Override
         public Integer call() throws Exception {
-            if (seqChunk < 1) {
-                throw new IllegalArgumentException("--seq-chunk must be at least 1, got " + seqChunk);
-            }
+            MattingSettings.SEQ_CHUNK.check("--seq-chunk", seqChunk);
             ModelRegistry.export(output, seqChunk == 1 ? 0 : seqChunk);
             System.out.println(output);
             return 0;
