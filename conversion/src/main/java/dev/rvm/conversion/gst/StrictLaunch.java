@@ -3,7 +3,7 @@ package dev.rvm.conversion.gst;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
-import dev.rvm.gst.natives.GLibNative;
+import dev.rvm.gst.BusErrors;
 import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.Pipeline;
 import org.freedesktop.gstreamer.glib.Natives;
@@ -41,20 +41,15 @@ public final class StrictLaunch {
     public static Pipeline parse(String description) {
         long[] error = new long[1];
         Pointer raw = gst_parse_launch_full(description, null, FATAL_ERRORS, error);
-        String reason = null;
-        if (error[0] != 0) {
-            Pointer e = new Pointer(error[0]);
-            Pointer m = e.getPointer(8); // GError { GQuark domain; gint code; gchar *message; }
-            reason = m == null ? null : m.getString(0);
-            GLibNative.g_error_free(e);
-        }
+        String reason = error[0] == 0 ? null : BusErrors.takeMessage(error[0]);
         if (raw == null || reason != null) {
             if (raw != null) {
                 // not expected with FATAL_ERRORS; never run what GStreamer complained about
                 Natives.objectFor(raw, Element.class, false, true).dispose();
             }
             throw new ParseError("cannot build the pipeline '" + description + "': "
-                    + (reason == null ? "GStreamer gave no reason" : reason));
+                    + (reason == null ? "GStreamer gave no reason" : reason)
+                    + " (gst-inspect-1.0 lists the elements; gst-inspect-1.0 NAME shows an element's pads and properties)");
         }
         Element element = Natives.objectFor(raw, Element.class, false, true);
         if (element instanceof Pipeline pipeline) {

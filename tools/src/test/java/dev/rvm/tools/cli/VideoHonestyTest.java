@@ -51,13 +51,8 @@ class VideoHonestyTest {
         assertEquals(1337, MediaProbe.of(cut).announcedFrames(), "a cut file announces what it lost");
     }
 
-    static List<String> names(Path d) throws IOException {
-        if (!Files.isDirectory(d)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(d)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
+    private static List<String> names(Path d) throws IOException {
+        return ConvertCommandTest.names(d);
     }
 
     @Test
