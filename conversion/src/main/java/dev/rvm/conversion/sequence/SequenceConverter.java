@@ -59,6 +59,10 @@ public final class SequenceConverter {
      * @return frames written
      */
     public int run(FrameSource source, IntConsumer onFrame) throws IOException {
+        String tooSmall = options.settings().frameSizeProblem(source.width(), source.height());
+        if (tooSmall != null) {
+            throw new IllegalArgumentException("--downsample-ratio: " + tooSmall + " (input " + source + ")");
+        }
         if (options.composition() != null) {
             AtomicFiles.ensureWritableDirectory(options.composition(), "composition output");
         }

@@ -27,11 +27,13 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * @param announcedFrames the video frames the container says it holds, or -1 when it does not say
  *                        (no duration, or a variable frame rate)
+ * @param width           the decoded video's width, 0 when unknown
+ * @param height          the decoded video's height, 0 when unknown
  */
-public record MediaProbe(boolean hasVideo, boolean hasAudio, long announcedFrames) {
+public record MediaProbe(boolean hasVideo, boolean hasAudio, long announcedFrames, int width, int height) {
 
     public MediaProbe(boolean hasVideo, boolean hasAudio) {
-        this(hasVideo, hasAudio, -1);
+        this(hasVideo, hasAudio, -1, 0, 0);
     }
 
     public static MediaProbe of(Path file) throws InterruptedException {
@@ -39,6 +41,7 @@ public record MediaProbe(boolean hasVideo, boolean hasAudio, long announcedFrame
         AtomicBoolean video = new AtomicBoolean();
         AtomicBoolean audio = new AtomicBoolean();
         AtomicLong frames = new AtomicLong(-1);
+        int[] size = new int[2];
         AtomicReference<String> error = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
         Element d = p.getElementByName("d");
@@ -46,7 +49,12 @@ public record MediaProbe(boolean hasVideo, boolean hasAudio, long announcedFrame
             Caps caps = pad.getCurrentCaps();
             String name = caps == null ? "" : caps.getStructure(0).getName();
             if (name.startsWith("video/") && video.compareAndSet(false, true)) {
-                frames.set(announcedFrames(pad, caps.getStructure(0)));
+                Structure s = caps.getStructure(0);
+                frames.set(announcedFrames(pad, s));
+                if (s.hasField("width") && s.hasField("height")) {
+                    size[0] = s.getInteger("width");
+                    size[1] = s.getInteger("height");
+                }
             }
             audio.compareAndSet(false, name.startsWith("audio/"));
         });
@@ -71,7 +79,7 @@ public record MediaProbe(boolean hasVideo, boolean hasAudio, long announcedFrame
                     + (error.get() == null ? "" : " (" + error.get().lines().findFirst().orElse("") + ")")
                     + "; the file is damaged, cut short or not a video");
         }
-        return new MediaProbe(true, audio.get(), frames.get());
+        return new MediaProbe(true, audio.get(), frames.get(), size[0], size[1]);
     }
 
     /** Frames as the demuxer counts them, else duration x frame rate; -1 when neither is known. */

@@ -61,6 +61,10 @@ public final class VideoConverter {
         VideoPipeline.describe(options, false); // refuses unusable output names with the user's paths
         GstRuntime.start("rvm-convert");
         MediaProbe probe = MediaProbe.of(options.input());
+        String tooSmall = probe.width() > 0 ? options.settings().frameSizeProblem(probe.width(), probe.height()) : null;
+        if (tooSmall != null) {
+            throw new IllegalArgumentException("--downsample-ratio: " + tooSmall + " (--input " + options.input() + ")");
+        }
         try (OutputClaim claim = OutputClaim.claim(outputs.values().stream().toList());
              StagedOutputs staged = new StagedOutputs(options.pngSequence())) {
             VideoConvertOptions running = new VideoConvertOptions(options.input(), staged.stage(options.composition()),

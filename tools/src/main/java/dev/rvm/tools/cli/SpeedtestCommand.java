@@ -66,6 +66,10 @@ final class SpeedtestCommand implements Callable<Integer> {
                 "--model-variant", variant, null);
         MattingSettings settings = new MattingSettings(chosen, ConvertCommand.parseRatio(ratio), seqChunk, threads,
                 MattingSettings.DEFAULTS.device());
+        String tooSmall = settings.frameSizeProblem(size.width(), size.height());
+        if (tooSmall != null) {
+            throw new IllegalArgumentException("--downsample-ratio: " + tooSmall);
+        }
         size.requireMemory(seqChunk);
         SpeedTest.Result r;
         try {

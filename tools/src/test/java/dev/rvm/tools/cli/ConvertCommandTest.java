@@ -192,6 +192,21 @@ class ConvertCommandTest {
     }
 
     @Test
+    void aRatioThatLeavesTheNetworkTooFewPixelsIsRefusedWithTheSmallestThatWorks() throws IOException {
+        Path input = dirWith("0001.png"); // 20x20
+        refused(input, "--downsample-ratio: downsample ratio 0.14 leaves the network 2x2 pixels of a 20x20 frame; "
+                + "it needs at least 3x3: give a ratio of at least 0.15 for frames this size", "--downsample-ratio", "0.14");
+        Path thin = Files.createDirectories(tmp.resolve("thin"));
+        ImageIO.write(new BufferedImage(1600, 4, BufferedImage.TYPE_3BYTE_BGR), "png", thin.resolve("0001.png").toFile());
+        refused(thin, "downsample ratio 0.32 (auto) leaves the network 512x1 pixels of a 1600x4 frame; it needs at least 3x3: "
+                + "give a ratio of at least 0.75");
+
+        Run run = rvm("convert", "--input", input.toString(), "--output-alpha", tmp.resolve("out").toString(),
+                "--downsample-ratio", "0.15");
+        assertEquals(0, run.exit(), "the ratio the message names works on the real model: " + run.err());
+    }
+
+    @Test
     void refusesFramesWhoseOutputNamesCollide() throws IOException {
         Path input = dirWith("a.png", "b.png");
         Files.copy(input.resolve("a.png"), input.resolve("a.jpg"));
