@@ -30,7 +30,8 @@ public final class SettingsTable {
             true);
     /** Live: the core regroups frames between two calls. */
     public static final Setting.Int SEQ_CHUNK = new Setting.Int("seq-chunk", "Sequence chunk",
-            "Frames per model call; more frames raise throughput and add latency", 1, 64, 1, true);
+            "Frames per model call; more frames raise throughput and add latency. Each value above 1 builds a "
+                    + "sequence model once (about 15 MB, cached as mobilenetv3-seqN-*.onnx)", 1, 64, 1, true);
     /** The kinds a stream composites over by itself (a video background needs a second input). */
     public static final Setting.Choice<Kind> BACKGROUND = new Setting.Choice<>("background", "Background",
             "What the composite shows behind the person: none = straight alpha, color, image, blur", Kind.class,

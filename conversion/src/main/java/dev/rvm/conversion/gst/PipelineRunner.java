@@ -27,11 +27,24 @@ public final class PipelineRunner {
         }
     }
 
+    /** What Ctrl-C (SIGINT, SIGTERM) does to a running pipeline. */
+    public enum Interrupt {
+        /** Send EOS and wait up to 5 s so muxers finish their files, as {@code gst-launch-1.0 -e}. */
+        FINISH_OUTPUTS,
+        /** Nothing here: the caller stops the pipeline and removes what it wrote (staged outputs). */
+        CALLER_HANDLES
+    }
+
     /**
-     * Plays until EOS or error. {@code tick} (may be null) is called about 4 times a second with the
-     * pipeline, for progress. Warnings go to stderr.
+     * Plays until EOS or error; Ctrl-C finishes the outputs. {@code tick} (may be null) is called about 4
+     * times a second with the pipeline, for progress. Warnings go to stderr.
      */
     public static void run(Pipeline pipeline, Consumer<Pipeline> tick) throws InterruptedException {
+        run(pipeline, tick, Interrupt.FINISH_OUTPUTS);
+    }
+
+    /** Plays until EOS or error, with Ctrl-C handled as {@code onInterrupt} says. */
+    public static void run(Pipeline pipeline, Consumer<Pipeline> tick, Interrupt onInterrupt) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         AtomicReference<String> failure = new AtomicReference<>();
         Bus bus = pipeline.getBus();
@@ -58,7 +71,9 @@ public final class PipelineRunner {
                 pipeline.setState(State.NULL);
             }
         }, "rvm-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        if (onInterrupt == Interrupt.FINISH_OUTPUTS) {
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
+        }
         try {
             pipeline.play();
             while (!done.await(250, TimeUnit.MILLISECONDS)) {
@@ -69,7 +84,9 @@ public final class PipelineRunner {
         } finally {
             pipeline.setState(State.NULL);
             try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+                if (onInterrupt == Interrupt.FINISH_OUTPUTS) {
+                    Runtime.getRuntime().removeShutdownHook(onCtrlC);
+                }
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: it finishes the pipeline itself
             }
