@@ -380,6 +380,7 @@ final class RvmMatte implements ElementInstance {
                 ByteBuffer pixels = map.getPointer(Layout.GST_MAP_INFO_DATA).getByteBuffer(0, size);
                 // the pending list keeps its own reference: the result may come chunks later
                 long tag = streaming.remember(GstNative.gst_mini_object_ref(buffer));
+                streaming.latency.arrived(tag, System.nanoTime());
                 stream.submit(pixels, layout, tag, this::onResult);
             } finally {
                 GstNative.gst_buffer_unmap(buffer, map);
@@ -442,6 +443,9 @@ final class RvmMatte implements ElementInstance {
             }
             if (settings.postMessages()) {
                 postInferenceMessage(input, frame.inferenceMillis());
+            }
+            if (streaming.latency.finished(frame.tag(), System.nanoTime())) {
+                GstNative.gst_element_post_message(element, GstNative.gst_message_new_latency(element));
             }
         } finally {
             if (input != null) {
@@ -582,14 +586,13 @@ final class RvmMatte implements ElementInstance {
         }
     }
 
-    /**
-     * Latency the element adds: one frame period for the model (a live source's frame must be matted
-     * before the next arrives) plus the frames a chunk waits for: seq-chunk periods in all.
-     */
+    /** Latency the element adds: its measured processing time and the chunk's wait ({@link ProcessingLatency}). */
     long ownLatencyNanos() {
         VideoCaps video = streaming.video;
         long period = video == null ? 0 : video.frameDurationNanos();
-        return period * settings.seqChunk();
+        long own = streaming.latency.answer(period, settings.seqChunk());
+        LOG.log(DebugCategory.DEBUG, element, "latency answered: " + own / 1_000_000.0 + " ms");
+        return own;
     }
 
     // ---- messages --------------------------------------------------------------------------------
@@ -638,6 +641,7 @@ final class RvmMatte implements ElementInstance {
         final Memory outMap = new Memory(Layout.GST_MAP_INFO_SIZE);
         final Memory segment = new Memory(Layout.GST_SEGMENT_SIZE);
         final Memory gvalue = new Memory(Layout.GVALUE_SIZE);
+        final ProcessingLatency latency = new ProcessingLatency();
         boolean haveSegment;
         volatile VideoCaps video;
         FrameLayout inLayout;
@@ -708,6 +712,7 @@ final class RvmMatte implements ElementInstance {
             haveSegment = false;
             processed = 0;
             dropped = 0;
+            latency.reset();
             lastSeekSeqnum = -1;
         }
 
