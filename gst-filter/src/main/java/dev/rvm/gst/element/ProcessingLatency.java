@@ -4,9 +4,13 @@ package dev.rvm.gst.element;
  * The latency rvmmatte answers in a LATENCY query, from what it measures: the time from a frame's
  * arrival on the sink pad to its results being handed to the src pads, as a running mean. Live sinks
  * render each frame at capture time plus the pipeline's latency, so an answer below the real
- * processing time makes every frame late (dropped by QoS), one far above it delays the picture for
+ * processing time makes frames late (dropped by QoS), one far above it delays the picture for
  * nothing. Like encoders and jitter buffers, the element says when its estimate has moved enough
  * that the pipeline should ask again (a LATENCY message).
+ *
+ * <p>Measured to the hand-off, not to the push: a src pad's thread also runs the elements after it
+ * and, without a queue, waits in a clock-synced sink until the previous frame's render time, which
+ * follows from this very answer; counting that would feed the answer back into itself.
  *
  * <p>With seq-chunk N the first frame of a chunk waits N - 1 frame periods for the others, the last
  * none: the mean wait is half of that and the answer adds the other half, so it covers the first.
