@@ -54,7 +54,7 @@ class AlphaStreamSampleTest {
                                          Path dir) {
         Map<String, String> env = new java.util.HashMap<>(encryption);
         env.put("SOURCE", FrozenFrame.liveSource(FRAMES));
-        env.put("MATTE", "downsample-ratio=0.25");
+        env.put("MATTE", FrozenFrame.RATIO);
         Set<ByteBuffer> sent = ConcurrentHashMap.newKeySet();
         try (RunningPipeline sender = new RunningPipeline(SampleScript.pipeline("webcam-to-obs-alpha.sh", env, uri))) {
             sender.byFactory("rvmmatte").getStaticPad("src").addProbe(PadProbeType.BUFFER, (pad, info) -> {

@@ -16,12 +16,10 @@ import java.util.Map;
 class RtmpSampleTest {
     /** 5 s at 30 fps: keyframes at 0, 2 and 4 s, so a player that joins within 2 s gets one. */
     private static final int FRAMES = 150;
-    private static byte[] alpha;
 
     @BeforeAll
     static void gst() {
         GstRuntime.start("samples-test");
-        alpha = FrozenFrame.referenceAlpha("downsample-ratio=0.25");
     }
 
     @Test
@@ -29,8 +27,7 @@ class RtmpSampleTest {
         try (NginxRtmpServer server = new NginxRtmpServer(dir)) {
             String url = server.url("rvm");
             Map<String, String> env = Map.of("SOURCE", FrozenFrame.liveSource(FRAMES),
-                    // the sample's own colour, at a ratio this shared machine keeps up with at 30 fps
-                    "MATTE", "background=color background-color=0xff00b140 downsample-ratio=0.25");
+                    "MATTE", "background=color background-color=0xff00b140 " + FrozenFrame.RATIO); // the sample's colour
             try (RunningPipeline publisher = new RunningPipeline(SampleScript.pipeline("webcam-to-rtmp.sh", env, url)).play()) {
                 server.awaitPublisher("rvm", Duration.ofSeconds(15));
                 try (RunningPipeline player = new RunningPipeline(SampleScript.pipeline("watch-rtmp.sh",
@@ -39,7 +36,7 @@ class RtmpSampleTest {
                     player.play();
                     // stop the player while frames still flow: once they stop it waits for librtmp's timeout
                     frames.awaitCount(30, Duration.ofSeconds(20));
-                    SrtSamplesTest.assertReceivedMattedH264(player, frames, alpha);
+                    SrtSamplesTest.assertReceivedMattedH264(player, frames);
                 }
                 publisher.assertEos(Duration.ofSeconds(25));
             }

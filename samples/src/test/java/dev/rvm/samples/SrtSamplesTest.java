@@ -20,14 +20,12 @@ class SrtSamplesTest {
     /** 2 s of live frames: enough for the receiver to lock on and decode a settled matte. */
     private static final int FRAMES = 60;
     /** A colour background instead of the sample's blur, so the picture can be checked against the matte. */
-    private static final String MATTE = "background=color background-color=0xff00b140 downsample-ratio=0.25";
+    private static final String MATTE = "background=color background-color=0xff00b140 " + FrozenFrame.RATIO;
     private static final String PASSPHRASE = "correct-horse-battery";
-    private static byte[] alpha;
 
     @BeforeAll
     static void gst() {
         GstRuntime.start("samples-test");
-        alpha = FrozenFrame.referenceAlpha("downsample-ratio=0.25");
     }
 
     @Test
@@ -41,7 +39,7 @@ class SrtSamplesTest {
                 receiver.play();
                 sender.assertEos(Duration.ofSeconds(25));
                 LoopbackPorts.sleep(500); // what is still in flight
-                assertReceivedMattedH264(receiver, frames, alpha);
+                assertReceivedMattedH264(receiver, frames);
             }
         }
     }
@@ -57,7 +55,7 @@ class SrtSamplesTest {
                 sender.assertEos(Duration.ofSeconds(25));
                 LoopbackPorts.sleep(500);
             }
-            assertReceivedMattedH264(receiver, frames, alpha);
+            assertReceivedMattedH264(receiver, frames);
         }
     }
 
@@ -90,13 +88,13 @@ class SrtSamplesTest {
     }
 
     /** Frames arrived, as H.264 High 4:2:0, and the last one shows the person over the key colour. */
-    static void assertReceivedMattedH264(RunningPipeline receiver, DecodedFrames frames, byte[] alpha) {
+    static void assertReceivedMattedH264(RunningPipeline receiver, DecodedFrames frames) {
         assertTrue(receiver.errors.isEmpty(), "receiver errors: " + receiver.errors);
         assertTrue(frames.count() >= 20, "frames received: " + frames.count() + " (warnings " + receiver.warnings + ")");
         Caps caps = receiver.byFactory("h264parse").getStaticPad("src").getCurrentCaps();
         Structure h264 = caps.getStructure(0);
         assertEquals("high", h264.getString("profile"), "H.264 profile in " + caps);
         assertEquals("4:2:0", h264.getString("chroma-format"), "chroma in " + caps);
-        MattedPerson.assertKeyedComposite(frames.last(), alpha, MattedPerson.KEY_GREEN);
+        MattedPerson.assertKeyedComposite(frames.last(), FrozenFrame.referenceAlpha(), MattedPerson.KEY_GREEN);
     }
 }
