@@ -4,7 +4,8 @@
 # streaming samples encode it, and a clock-synced sink. One Markdown row per run: rvmmatte's
 # processing latency (tracer, after 5 s of warm-up), the latency it answers in LATENCY queries (last,
 # and first before it had measured), their difference, source-to-sink latency, the pipeline's render
-# latency, frames QoS dropped per minute (skipped by rvmmatte before matting, dropped after it).
+# latency, frames rvmmatte put out per second, frames QoS dropped per minute before the model (by the
+# videoconvert before rvmmatte, or skipped by rvmmatte) and after it.
 # Usage: samples/measure-latency.sh [SECONDS per run, default 60] [SIZE RATIO ...]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -18,7 +19,7 @@ LOGS="$(mktemp -d)"
 trap 'rm -rf "$LOGS"' EXIT
 echo "processor: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| size | ratio | rvmmatte processing ms (p95) | LATENCY answer ms (first) | answer vs processing | source to sink ms | pipeline latency ms | skipped by rvmmatte /min | dropped after it /min | frames | load |"
+echo "| size | ratio | rvmmatte processing ms (p95) | LATENCY answer ms (first) | answer vs processing | source to sink ms | pipeline latency ms | frames out /s | QoS drops before the model /min | QoS drops after it /min | load |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for ((i = 0; i < ${#RUNS[@]}; i += 2)); do
   GST_TRACERS="latency(flags=pipeline+element+reported)" GST_DEBUG="GST_TRACER:7" GST_DEBUG_NO_COLOR=1 \

@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * source, the element with QoS, H.264 as the samples encode it, a sink that syncs to the clock. Reads
  * GStreamer's latency tracer and prints one Markdown table row: rvmmatte's processing latency (mean
  * and 95th percentile after a warm-up), the latency it answered, the source-to-sink and the
- * pipeline's (render) latency, and the frames QoS dropped per minute: skipped by rvmmatte before
- * matting, and dropped after it (videoconvert and the encoder drop late frames too).
+ * pipeline's (render) latency, the frames per second rvmmatte put out, and the frames QoS dropped
+ * per minute: before the model (rvmmatte passes QoS events upstream, so the videoconvert before it
+ * drops late frames, and rvmmatte skips those that still come late) and after it.
  *
  * <p>A queue follows rvmmatte so that the tracer's figure for it is its own: without one its src
  * pad's thread also converts and encodes, and the tracer would count that as rvmmatte's.
@@ -53,16 +54,17 @@ public final class LiveLatency {
         }
         GstRuntime.start("live-latency");
         String description = "videotestsrc name=camera is-live=true pattern=ball ! video/x-raw,width=" + size[0]
-                + ",height=" + size[1] + ",framerate=30/1 ! videoconvert ! rvmmatte name=m downsample-ratio=" + ratio
+                + ",height=" + size[1] + ",framerate=30/1 ! videoconvert name=in ! rvmmatte name=m downsample-ratio=" + ratio
                 + " background=color qos=true ! queue ! videoconvert ! video/x-raw,format=I420"
                 + " ! x264enc tune=zerolatency speed-preset=veryfast bitrate=2500 key-int-max=30 ! h264parse"
                 + " ! fakesink name=out sync=true qos=true";
         Pipeline pipeline = (Pipeline) Gst.parseLaunch(description);
-        AtomicLong skipped = new AtomicLong();
+        AtomicLong droppedBefore = new AtomicLong(); // by videoconvert before rvmmatte, or skipped by rvmmatte
         AtomicLong droppedAfter = new AtomicLong();
         pipeline.getBus().connect((Bus.MESSAGE) (bus, m) -> {
             if (m.getType() == MessageType.QOS && m.getSource() != null) {
-                ("m".equals(m.getSource().getName()) ? skipped : droppedAfter).incrementAndGet();
+                String from = m.getSource().getName();
+                ("m".equals(from) || "in".equals(from) ? droppedBefore : droppedAfter).incrementAndGet();
             } else if (m.getType() == MessageType.ERROR) {
                 System.err.println("error: " + dev.rvm.gst.BusErrors.parse(m));
                 System.exit(1);
@@ -77,13 +79,13 @@ public final class LiveLatency {
         long pipelineLatency = pipeline.query(query) ? query.getMinimumLatency() : -1;
         pipeline.setState(State.NULL);
         pipeline.dispose();
-        report(args[0], ratio, seconds, LatencyTrace.read(Path.of(logFile)), pipelineLatency, skipped.get(),
+        report(args[0], ratio, seconds, LatencyTrace.read(Path.of(logFile)), pipelineLatency, droppedBefore.get(),
                 droppedAfter.get(), load);
         System.exit(0);
     }
 
     private static void report(String size, float ratio, int seconds, LatencyTrace trace, long pipelineLatency,
-                               long skipped, long droppedAfter, String load) {
+                               long droppedBefore, long droppedAfter, String load) {
         List<LatencyTrace.Sample> all = trace.element("m", "src");
         if (all.isEmpty()) {
             System.err.println("the tracer logged no rvmmatte latency; is GST_DEBUG=GST_TRACER:7 set?");
@@ -98,11 +100,11 @@ public final class LiveLatency {
         // the answer is a running mean of about the last 20 frames: compare it with those as well
         double recent = LatencyTrace.meanMillis(processing.subList(Math.max(0, processing.size() - RECENT), processing.size()));
         double minutes = seconds / 60.0;
-        System.out.printf("| %s | %s | %.1f (p95 %.1f) | %.1f (first %.1f) | %+.0f %% (last %d frames: %+.0f %%) | %.1f | %.1f | %.0f | %.0f | %d | %s |%n",
+        System.out.printf("| %s | %s | %.1f (p95 %.1f) | %.1f (first %.1f) | %+.0f %% (last %d frames: %+.0f %%) | %.1f | %.1f | %.1f | %.0f | %.0f | %s |%n",
                 size, ratio == 0 ? "auto" : ratio, measured, LatencyTrace.quantileMillis(processing, 0.95), answered,
                 answers.isEmpty() ? Double.NaN : answers.get(0).nanos() / 1e6, 100 * (answered - measured) / measured,
                 RECENT, 100 * (answered - recent) / recent,
-                LatencyTrace.meanMillis(endToEnd), pipelineLatency / 1e6, skipped / minutes, droppedAfter / minutes,
-                all.size(), load.substring(0, load.indexOf(' ', load.indexOf(' ', load.indexOf(' ') + 1) + 1)));
+                LatencyTrace.meanMillis(endToEnd), pipelineLatency / 1e6, all.size() / (double) seconds,
+                droppedBefore / minutes, droppedAfter / minutes, load.substring(0, load.indexOf(' ', load.indexOf(' ', load.indexOf(' ') + 1) + 1)));
     }
 }
