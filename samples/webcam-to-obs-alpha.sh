@@ -6,7 +6,7 @@
 #   URI     tcp://127.0.0.1:9000 (default: serve OBS on this machine; tcp://0.0.0.0:9000 for the LAN),
 #           or srt://:9000 and the other srt:// forms of samples/webcam-to-srt.sh
 #   PASSPHRASE, PBKEYLEN  SRT encryption, as in samples/webcam-to-srt.sh
-#   MATTE   rvmmatte's settings (default none: background=none is what gives the alpha)
+#   MATTE   more rvmmatte settings, applied after the sample's (e.g. "downsample-ratio=0.25")
 #   SOURCE  the picture instead of the webcam, e.g. "filesrc location=in.mp4 ! decodebin"
 # FFV1 is lossless (8 Mbit/s at 640x480, 30 fps on the sample video, more from a camera): for this machine or a LAN.
 set -euo pipefail

@@ -27,7 +27,7 @@ class RtmpSampleTest {
         try (NginxRtmpServer server = new NginxRtmpServer(dir)) {
             String url = server.url("rvm");
             Map<String, String> env = Map.of("SOURCE", FrozenFrame.liveSource(FRAMES),
-                    "MATTE", "background=color background-color=0xff00b140 " + FrozenFrame.RATIO); // the sample's colour
+                    "MATTE", FrozenFrame.RATIO); // the sample's own key colour
             try (RunningPipeline publisher = new RunningPipeline(SampleScript.pipeline("webcam-to-rtmp.sh", env, url)).play()) {
                 server.awaitPublisher("rvm", Duration.ofSeconds(15));
                 try (RunningPipeline player = new RunningPipeline(SampleScript.pipeline("watch-rtmp.sh",
