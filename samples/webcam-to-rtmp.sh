@@ -2,8 +2,9 @@
 # Webcam -> rvmmatte (green screen colour) -> H.264 High 4:2:0 in FLV over RTMP: a streaming service's
 # ingest, an nginx RTMP server, or OBS (media source on the server's URL + a chroma key filter).
 # Usage: samples/webcam-to-rtmp.sh rtmp://HOST[:PORT]/APP/KEY [/dev/video0]
-#   MATTE   more rvmmatte settings, applied after the sample's green 0xff00b140 (the colour OBS's chroma
-#           key picks by default), e.g. "downsample-ratio=0.25" or "background-color=0xff0000ff"
+#   MATTE   more rvmmatte settings, applied after the sample's green-screen green 0xff00b140 (OBS's
+#           Chroma Key filter, Key Color Type Green, keys it), e.g. "downsample-ratio=0.25" or
+#           "background-color=0xff0000ff"
 #   SOURCE  the picture instead of the webcam, e.g. "filesrc location=in.mp4 ! decodebin"
 set -euo pipefail
 . "$(dirname "$0")/lib/run-pipeline.sh"

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Pixel checks of a received picture against the element's matte. */
 final class MattedPerson {
-    /** The green of the RTMP sample's default background, which OBS's chroma key picks by default. */
+    /** The green-screen green of the RTMP sample's background, for OBS's chroma key. */
     static final int KEY_GREEN = 0x00b140;
 
     private MattedPerson() {
