@@ -1,6 +1,7 @@
 package dev.rvm.conversion.gst;
 
 import dev.rvm.gst.BusErrors;
+import dev.rvm.gst.PipelineLatency;
 import org.freedesktop.gstreamer.Bus;
 import org.freedesktop.gstreamer.Pipeline;
 import org.freedesktop.gstreamer.State;
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs a pipeline to its end: EOS is success, an ERROR message fails with its text and debug detail,
- * and Ctrl-C sends EOS first so muxers finish their files (like {@code gst-launch-1.0 -e}).
+ * a LATENCY message redistributes the latency, and Ctrl-C sends EOS first so muxers finish their
+ * files (like {@code gst-launch-1.0 -e}).
  */
 public final class PipelineRunner {
     private PipelineRunner() {
@@ -57,6 +59,8 @@ public final class PipelineRunner {
                 done.countDown();
             } else if (t == MessageType.WARNING) {
                 System.err.println("warning: " + BusErrors.parse(m));
+            } else {
+                PipelineLatency.handle(pipeline, m);
             }
         });
         Thread onCtrlC = new Thread(() -> {
