@@ -3,6 +3,7 @@ package dev.rvm.tools.cli;
 import dev.rvm.matting.Background;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.matting.SettingsTable;
+import dev.rvm.matting.edges.EdgeSettings;
 import dev.rvm.matting.preset.PresetJson;
 import dev.rvm.conversion.sequence.ConvertOptions;
 import dev.rvm.conversion.sequence.ImageSequenceSource;
@@ -64,12 +65,28 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N")
     int threads;
 
+    // the edge controls, applied to every output (composition, alpha); defaults leave the matte as matted
+    @Option(names = "--clip-black", paramLabel = "LEVEL")
+    float clipBlack;
+
+    @Option(names = "--clip-white", paramLabel = "LEVEL")
+    float clipWhite;
+
+    @Option(names = "--shrink-grow", paramLabel = "PIXELS")
+    int shrinkGrow;
+
+    @Option(names = "--feather", paramLabel = "PIXELS")
+    int feather;
+
+    @Option(names = "--invert")
+    boolean invert;
+
     @Option(names = "--output-video-mbps", defaultValue = "4", paramLabel = "MBPS",
             description = "Bit rate of video outputs (video --input). Default: ${DEFAULT-VALUE}.")
     double videoMbps;
 
     @Option(names = "--preset", paramLabel = "FILE",
-            description = "Settings saved by ./rvm panel (JSON): model, ratio, chunk, threads, device, background; options given here win.")
+            description = "Settings saved by ./rvm panel (JSON): model, ratio, chunk, threads, device, background, edge controls; options given here win.")
     Path preset;
 
     @Spec
@@ -79,7 +96,8 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         MattingSettings settings = new MattingSettings(SettingOptions.check(SettingsTable.MODEL, model), parseRatio(ratio),
                 SettingOptions.check(SettingsTable.SEQ_CHUNK, seqChunk), SettingOptions.check(SettingsTable.THREADS, threads),
-                MattingSettings.DEFAULTS.device());
+                MattingSettings.DEFAULTS.device(),
+                SettingOptions.named(() -> new EdgeSettings(clipBlack, clipWhite, shrinkGrow, feather, invert)));
         Background bg = parseBackground(background);
         if (preset != null) {
             PresetOverrides merged = PresetOverrides.of(PresetJson.read(preset), spec.commandLine().getParseResult(), settings, bg);
