@@ -106,6 +106,21 @@ public final class EdgeFilter implements AutoCloseable {
         }
     }
 
+    /**
+     * A copy of a packed {@code width x height} matte with the settings applied: for a matte on its own
+     * (a still, a file); a stream keeps one filter instead, which allocates nothing per frame.
+     */
+    public static byte[] edited(byte[] matte, int width, int height, EdgeSettings settings) {
+        ByteBuffer plane = ByteBuffer.allocateDirect(matte.length).put(matte).flip();
+        try (EdgeFilter filter = new EdgeFilter()) {
+            filter.configure(settings);
+            filter.apply(plane, width, height, width);
+        }
+        byte[] out = new byte[matte.length];
+        plane.get(out);
+        return out;
+    }
+
     private void edit(Mat m) {
         EdgeSettings s = settings;
         if (s.clips()) {

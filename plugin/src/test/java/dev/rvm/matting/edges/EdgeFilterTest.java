@@ -32,12 +32,7 @@ class EdgeFilterTest {
     }
 
     private static byte[] edited(byte[] pixels, EdgeSettings settings) {
-        try (EdgeFilter f = new EdgeFilter()) {
-            f.configure(settings);
-            ByteBuffer m = matte(pixels);
-            f.apply(m, W, H, W);
-            return bytes(m);
-        }
+        return EdgeFilter.edited(pixels, W, H, settings);
     }
 
     /** 255 inside [x0, x1) x [y0, y1), 0 elsewhere. */

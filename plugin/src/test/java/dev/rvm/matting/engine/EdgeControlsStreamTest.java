@@ -91,14 +91,7 @@ class EdgeControlsStreamTest {
     }
 
     static byte[] filtered(byte[] alpha8, EdgeSettings e) {
-        ByteBuffer b = ByteBuffer.allocateDirect(alpha8.length).put(alpha8).flip();
-        try (EdgeFilter f = new EdgeFilter()) {
-            f.configure(e);
-            f.apply(b, W, H, W);
-        }
-        byte[] out = new byte[alpha8.length];
-        b.get(out);
-        return out;
+        return EdgeFilter.edited(alpha8, W, H, e);
     }
 
     @Test
