@@ -6,6 +6,10 @@ import java.nio.FloatBuffer;
 /**
  * The matting result of one input frame. A view over buffers the stream reuses: valid only inside
  * the {@link MattingStream.ResultHandler} call that hands it over; copy what must outlive it.
+ *
+ * <p>Everything here follows the matte after the settings' edge controls
+ * ({@link MattingSettings#edges()}): the alpha, its 8-bit form, the composite and the straight-alpha
+ * output. At their defaults the matte is the network's, untouched.
  */
 public interface MattedFrame {
 
@@ -16,7 +20,10 @@ public interface MattedFrame {
 
     int height();
 
-    /** Alpha in [0, 1], row-major, width*height floats, positioned at 0. */
+    /**
+     * Alpha in [0, 1], row-major, width*height floats, positioned at 0. With edge controls set it is the
+     * edited 8-bit matte as floats (v / 255).
+     */
     FloatBuffer alpha();
 
     /** The predicted foreground, planar R, G, B planes of width*height floats in [0, 1], positioned at 0. */

@@ -1,5 +1,7 @@
 package dev.rvm.matting;
 
+import dev.rvm.matting.edges.EdgeSettings;
+
 import static dev.rvm.matting.SettingsTable.DEVICE;
 import static dev.rvm.matting.SettingsTable.DOWNSAMPLE_RATIO;
 import static dev.rvm.matting.SettingsTable.MODEL;
@@ -15,8 +17,10 @@ import static dev.rvm.matting.SettingsTable.THREADS;
  * @param seqChunk        frames per model call (1 = lowest latency), in {@link #SEQ_CHUNK}
  * @param threads         ONNX Runtime intra-op threads, 0 = one per core, in {@link #THREADS}
  * @param device          where the network runs
+ * @param edges           the matte's edge controls, applied to every output ({@link EdgeSettings#NONE}: none)
  */
-public record MattingSettings(String model, float downsampleRatio, int seqChunk, int threads, Device device) {
+public record MattingSettings(String model, float downsampleRatio, int seqChunk, int threads, Device device,
+        EdgeSettings edges) {
 
     public static final String DEFAULT_MODEL = SettingsTable.DEFAULT_MODEL;
     public static final MattingSettings DEFAULTS = SettingsTable.matting(SettingsTable.MATTING.defaults());
@@ -33,13 +37,22 @@ public record MattingSettings(String model, float downsampleRatio, int seqChunk,
         SEQ_CHUNK.check(seqChunk);
         THREADS.check(threads);
         DEVICE.check(device);
+        if (edges == null) {
+            throw new IllegalArgumentException("edge settings are missing; use EdgeSettings.NONE for an untouched matte");
+        }
     }
 
-    public MattingSettings withModel(String m) { return new MattingSettings(m, downsampleRatio, seqChunk, threads, device); }
-    public MattingSettings withDownsampleRatio(float r) { return new MattingSettings(model, r, seqChunk, threads, device); }
-    public MattingSettings withSeqChunk(int n) { return new MattingSettings(model, downsampleRatio, n, threads, device); }
-    public MattingSettings withThreads(int t) { return new MattingSettings(model, downsampleRatio, seqChunk, t, device); }
-    public MattingSettings withDevice(Device d) { return new MattingSettings(model, downsampleRatio, seqChunk, threads, d); }
+    /** Settings with the matte left as the network made it. */
+    public MattingSettings(String model, float downsampleRatio, int seqChunk, int threads, Device device) {
+        this(model, downsampleRatio, seqChunk, threads, device, EdgeSettings.NONE);
+    }
+
+    public MattingSettings withModel(String m) { return new MattingSettings(m, downsampleRatio, seqChunk, threads, device, edges); }
+    public MattingSettings withDownsampleRatio(float r) { return new MattingSettings(model, r, seqChunk, threads, device, edges); }
+    public MattingSettings withSeqChunk(int n) { return new MattingSettings(model, downsampleRatio, n, threads, device, edges); }
+    public MattingSettings withThreads(int t) { return new MattingSettings(model, downsampleRatio, seqChunk, t, device, edges); }
+    public MattingSettings withDevice(Device d) { return new MattingSettings(model, downsampleRatio, seqChunk, threads, d, edges); }
+    public MattingSettings withEdges(EdgeSettings e) { return new MattingSettings(model, downsampleRatio, seqChunk, threads, device, e); }
 
     /** The ratio actually used for a frame of this size: the fixed one, or the upstream automatic rule. */
     public float effectiveRatio(int width, int height) {

@@ -8,6 +8,7 @@ import dev.rvm.matting.MattingException;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.matting.MattingStream;
 import dev.rvm.matting.compositing.BackgroundRenderer;
+import dev.rvm.matting.edges.MatteEdges;
 import dev.rvm.matting.model.ModelLocator;
 import dev.rvm.matting.model.RvmModel;
 import dev.rvm.matting.model.SessionTuning;
@@ -57,6 +58,7 @@ public final class RecurrentMattingStream implements MattingStream {
     private final OrtEnvironment env = RvmModel.environment();
     private final ModelOpener opener;
     private final BackgroundRenderer backgrounds = new BackgroundRenderer();
+    private final MatteEdges edges = new MatteEdges();
     private MattingSettings settings;
     private MattingSettings pending;
     private RvmModel frameModel;
@@ -75,6 +77,12 @@ public final class RecurrentMattingStream implements MattingStream {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.opener = opener;
         openModels();
+        try {
+            edges.configure(settings.edges());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     @Override
@@ -152,6 +160,7 @@ public final class RecurrentMattingStream implements MattingStream {
         pending = null;
         MattingSettings old = settings;
         settings = next;
+        edges.configure(next.edges());
         boolean newSession = !next.model().equals(old.model()) || next.threads() != old.threads() || next.device() != old.device();
         if (newSession) {
             closeModels();
@@ -180,6 +189,8 @@ public final class RecurrentMattingStream implements MattingStream {
         buffered = 0;
         double ms = runner.run(batch, n, ratioTensor, state);
         for (int i = 0; i < n; i++) {
+            // the one place the matte is edited: every output of the view is written from pha
+            edges.apply(batch.pha, batch.phaOffset(i), batch.width, batch.height, split);
             views[i].millis = ms / n;
             out.onResult(views[i]);
         }
@@ -285,5 +296,6 @@ public final class RecurrentMattingStream implements MattingStream {
         closeBuffers();
         closeModels();
         backgrounds.close();
+        edges.close();
     }
 }

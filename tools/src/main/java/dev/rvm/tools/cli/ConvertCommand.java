@@ -3,6 +3,7 @@ package dev.rvm.tools.cli;
 import dev.rvm.matting.Background;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.matting.SettingsTable;
+import dev.rvm.matting.edges.EdgeSettings;
 import dev.rvm.matting.preset.PresetJson;
 import dev.rvm.conversion.sequence.ConvertOptions;
 import dev.rvm.conversion.sequence.ImageSequenceSource;
@@ -82,6 +83,22 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N")
     int threads;
 
+    // the edge controls, applied to every output (composition, alpha); defaults leave the matte as matted
+    @Option(names = "--clip-black", paramLabel = "LEVEL")
+    float clipBlack;
+
+    @Option(names = "--clip-white", paramLabel = "LEVEL")
+    float clipWhite;
+
+    @Option(names = "--shrink-grow", paramLabel = "PIXELS")
+    int shrinkGrow;
+
+    @Option(names = "--feather", paramLabel = "PIXELS")
+    int feather;
+
+    @Option(names = "--invert")
+    boolean invert;
+
     @Option(names = "--output-video-mbps", defaultValue = "4", paramLabel = "MBPS",
             description = "Bit rate of video outputs (video --input). Default: ${DEFAULT-VALUE}.")
     double videoMbps;
@@ -94,7 +111,7 @@ final class ConvertCommand implements Callable<Integer> {
     boolean disableProgress;
 
     @Option(names = "--preset", paramLabel = "FILE",
-            description = "Settings saved by ./rvm panel (JSON): model, ratio, chunk, threads, device, background; options given here win.")
+            description = "Settings saved by ./rvm panel (JSON): model, ratio, chunk, threads, device, background, edge controls; options given here win.")
     Path preset;
 
     @Spec
@@ -107,7 +124,8 @@ final class ConvertCommand implements Callable<Integer> {
         String modelChoice = UpstreamModel.resolve(model, given.hasMatchedOption("--model"), "--variant", variant, checkpoint);
         MattingSettings settings = new MattingSettings(modelChoice, parseRatio(ratio),
                 SettingOptions.check(SettingsTable.SEQ_CHUNK, seqChunk), SettingOptions.check(SettingsTable.THREADS, threads),
-                UpstreamModel.device(device));
+                UpstreamModel.device(device),
+                SettingOptions.named(() -> new EdgeSettings(clipBlack, clipWhite, shrinkGrow, feather, invert)));
         boolean png = "png_sequence".equals(outputType);
         if (!png && !"video".equals(outputType)) {
             throw new IllegalArgumentException("--output-type must be video or png_sequence, got " + outputType);
