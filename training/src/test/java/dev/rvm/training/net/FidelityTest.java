@@ -44,7 +44,7 @@ class FidelityTest {
 
     @BeforeAll
     void open() throws Exception {
-        TorchRuntime.start(0);
+        TorchRuntime.start(1);
         Path model = ModelRegistry.resolve(ModelRegistry.MOBILENETV3);
         env = OrtEnvironment.getEnvironment();
         session = env.createSession(model.toString(), new OrtSession.SessionOptions());
