@@ -71,14 +71,10 @@ public final class Backgrounds {
      */
     public List<Mat> sample(int length, FrameSampler sampler, int maxShortSide, Random r) {
         boolean image = videos.isEmpty() || (!images.isEmpty() && r.nextDouble() < 0.5);
-        List<Mat> out = new ArrayList<>(length);
         if (image) {
-            Mat still = Images.rgb(images.get(r.nextInt(images.size())), maxShortSide);
-            for (int i = 0; i < length; i++) {
-                out.add(i == 0 ? still : still.clone());
-            }
-            return out;
+            return Images.repeat(Images.rgb(images.get(r.nextInt(images.size())), maxShortSide), length);
         }
+        List<Mat> out = new ArrayList<>(length);
         List<Path> clip = videos.get(r.nextInt(videos.size()));
         int start = r.nextInt(Math.max(1, clip.size() - length));
         for (int offset : sampler.sample(length, r)) {
@@ -90,17 +86,13 @@ public final class Backgrounds {
     /** A fixed choice for held-out evaluation: item {@code index} of images then videos, from frame 0. */
     public List<Mat> fixed(int index, int length, int maxShortSide) {
         int i = index % (images.size() + videos.size());
-        List<Mat> out = new ArrayList<>(length);
         if (i < images.size()) {
-            Mat still = Images.rgb(images.get(i), maxShortSide);
-            for (int t = 0; t < length; t++) {
-                out.add(t == 0 ? still : still.clone());
-            }
-        } else {
-            List<Path> clip = videos.get(i - images.size());
-            for (int t = 0; t < length; t++) {
-                out.add(Images.rgb(clip.get(t % clip.size()), maxShortSide));
-            }
+            return Images.repeat(Images.rgb(images.get(i), maxShortSide), length);
+        }
+        List<Path> clip = videos.get(i - images.size());
+        List<Mat> out = new ArrayList<>(length);
+        for (int t = 0; t < length; t++) {
+            out.add(Images.rgb(clip.get(t % clip.size()), maxShortSide));
         }
         return out;
     }

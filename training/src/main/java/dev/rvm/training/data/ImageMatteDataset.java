@@ -7,7 +7,6 @@ import org.opencv.core.Mat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -53,15 +52,8 @@ public final class ImageMatteDataset implements MattingDataset {
     public MattingClip load(int i, Random r) {
         List<Mat> bgrs = backgrounds.sample(seqLength, sampler, maxShortSide, r);
         String name = names.get(i % names.size());
-        Mat fgr = Images.rgb(root.resolve("fgr").resolve(name), maxShortSide);
-        Mat pha = Images.grey(root.resolve("pha").resolve(name), maxShortSide, false);
-        List<Mat> fgrs = new ArrayList<>(seqLength);
-        List<Mat> phas = new ArrayList<>(seqLength);
-        for (int t = 0; t < seqLength; t++) {
-            fgrs.add(t == 0 ? fgr : fgr.clone());
-            phas.add(t == 0 ? pha : pha.clone());
-        }
-        return new MattingClip(fgrs, phas, bgrs);
+        return new MattingClip(Images.repeat(Images.rgb(root.resolve("fgr").resolve(name), maxShortSide), seqLength),
+                Images.repeat(Images.grey(root.resolve("pha").resolve(name), maxShortSide, false), seqLength), bgrs);
     }
 
     @Override

@@ -55,6 +55,15 @@ public final class Images {
         return out;
     }
 
+    /** A still as a sequence: the image itself, then copies (each frame is augmented on its own). */
+    public static java.util.List<Mat> repeat(Mat still, int frames) {
+        java.util.List<Mat> out = new java.util.ArrayList<>(frames);
+        for (int t = 0; t < frames; t++) {
+            out.add(t == 0 ? still : still.clone());
+        }
+        return out;
+    }
+
     private static Mat toFloat(Mat bytes) {
         Mat f = new Mat();
         bytes.convertTo(f, bytes.channels() == 3 ? CvType.CV_32FC3 : CvType.CV_32FC1, 1 / 255.0);

@@ -83,11 +83,14 @@ public final class VideoMatteDataset implements MattingDataset {
         List<Mat> fgrs = new ArrayList<>(seqLength);
         List<Mat> phas = new ArrayList<>(seqLength);
         for (int offset : sampler.sample(seqLength, r)) {
-            String name = names.get((at[1] + offset) % names.size());
-            fgrs.add(Images.rgb(root.resolve("fgr").resolve(clip).resolve(name), maxShortSide));
-            phas.add(Images.grey(root.resolve("pha").resolve(clip).resolve(name), maxShortSide, false));
+            addFrame(clip, names.get((at[1] + offset) % names.size()), fgrs, phas);
         }
         return new MattingClip(fgrs, phas, bgrs);
+    }
+
+    private void addFrame(String clip, String name, List<Mat> fgrs, List<Mat> phas) {
+        fgrs.add(Images.rgb(root.resolve("fgr").resolve(clip).resolve(name), maxShortSide));
+        phas.add(Images.grey(root.resolve("pha").resolve(clip).resolve(name), maxShortSide, false));
     }
 
     /** The clips and their frame names (held-out evaluation walks them in order). */
@@ -105,8 +108,7 @@ public final class VideoMatteDataset implements MattingDataset {
         List<Mat> fgrs = new ArrayList<>();
         List<Mat> phas = new ArrayList<>();
         for (int f = from; f < Math.min(names.size(), from + length); f++) {
-            fgrs.add(Images.rgb(root.resolve("fgr").resolve(clipNames.get(clip)).resolve(names.get(f)), maxShortSide));
-            phas.add(Images.grey(root.resolve("pha").resolve(clipNames.get(clip)).resolve(names.get(f)), maxShortSide, false));
+            addFrame(clipNames.get(clip), names.get(f), fgrs, phas);
         }
         return new MattingClip(fgrs, phas, new ArrayList<>(bgrs.subList(0, fgrs.size())));
     }

@@ -115,11 +115,17 @@ final class HeldOutSet {
                 int n = Math.min(chunk, clip.frames() - from);
                 float[] part = new float[n * 3 * plane];
                 System.arraycopy(clip.src(), from * 3 * plane, part, 0, part.length);
-                NDArray src = m.create(part, new Shape(1, n, 3, h, w));
-                MattingNetwork.Output out = net.forward(src, ratio, false, state, false);
-                System.arraycopy(out.pha().toFloatArray(), 0, predPha, from * plane, n * plane);
-                System.arraycopy(out.fgr().toFloatArray(), 0, predFgr, from * 3 * plane, n * 3 * plane);
-                state = out.states();
+                // a chunk's intermediate arrays go with its own manager; only the state moves on
+                try (NDManager chunkArrays = m.newSubManager()) {
+                    NDArray src = chunkArrays.create(part, new Shape(1, n, 3, h, w));
+                    MattingNetwork.Output out = net.forward(src, ratio, false, state, false);
+                    System.arraycopy(out.pha().toFloatArray(), 0, predPha, from * plane, n * plane);
+                    System.arraycopy(out.fgr().toFloatArray(), 0, predFgr, from * 3 * plane, n * 3 * plane);
+                    state = out.states();
+                    for (NDArray s : state) {
+                        s.attach(m);
+                    }
+                }
             }
         }
         Map<Metric, double[]> perFrame = new EnumMap<>(Metric.class);

@@ -17,22 +17,38 @@ import java.util.Locale;
  * that cannot fit is refused with the numbers instead of being killed an hour in.
  */
 public final class MemoryEstimate {
-    /** JVM, PyTorch and OpenCV with nothing loaded, measured. */
-    static final long BASE = 900L << 20;
-    /** Activation bytes per frame-pixel at body resolution, MobileNetV3, measured (see docs/training.md). */
-    static final double MOBILENET_BYTES_PER_FRAME_PIXEL = 2800;
-    /** ResNet-50 keeps about 4 times the activations of MobileNetV3 (wider features at every scale). */
-    static final double RESNET_FACTOR = 4;
+    /**
+     * Native memory of PyTorch, OpenCV and the JVM itself (0.30 GiB measured with the weights
+     * loaded), rounded up; the Java heap is counted at its maximum, which a busy JVM reaches.
+     */
+    static final long BASE = 400L << 20;
+    /**
+     * Activation bytes per frame-pixel at body resolution, MobileNetV3 with Adam: 4.2, 4.0 and
+     * 3.9 KB measured at 256x256 x 4, 256x256 x 8 and 512x512 x 4 frames (docs/training.md).
+     */
+    static final double MOBILENET_BYTES_PER_FRAME_PIXEL = 4100;
+    /** ResNet-50 keeps about 2.4 times MobileNetV3's activations (measured at 128x128 x 4), rounded up. */
+    static final double RESNET_FACTOR = 3;
     /** Bytes per frame-pixel at full resolution in the refined pass (input, refiner, outputs, loss). */
     static final double FULL_RESOLUTION_BYTES_PER_FRAME_PIXEL = 700;
+    /**
+     * Validation, per frame-pixel of the held-out size: inference of one chunk (no gradients) and the
+     * held-out clips kept as floats; 2.6 KB measured at 400x300, ratio 0.5, chunks of 4.
+     */
+    static final double VALIDATION_BYTES_PER_FRAME_PIXEL = 2800;
     /** Headroom kept free: the allocator's fragmentation and everything else on the machine. */
     static final double SAFETY = 1.15;
 
     private MemoryEstimate() {
     }
 
-    /** Bytes the run needs at its peak. */
+    /** Bytes the run needs at its peak, without validation. */
     public static long estimate(TrainingConfig c) {
+        return estimate(c, 0);
+    }
+
+    /** Bytes the run needs at its peak, with {@code validationFrames} held-out frames in all (0: none). */
+    public static long estimate(TrainingConfig c, int validationFrames) {
         double perPixel = MOBILENET_BYTES_PER_FRAME_PIXEL * (c.variant() == Variant.RESNET50 ? RESNET_FACTOR : 1);
         long parameters = c.variant() == Variant.RESNET50 ? 27_500_000L : 3_800_000L;
         if (c.refiner() == RefinerKind.DEEP_GUIDED_FILTER) {
@@ -40,6 +56,7 @@ public final class MemoryEstimate {
         }
         // value, gradient and two Adam moments per parameter, plus the checkpoint being written
         double fixed = BASE + parameters * 4.0 * 6;
+        double javaHeap = Runtime.getRuntime().maxMemory();
         double lr = perPixel * c.batch() * c.seqLength() * c.resolution().pixels();
         double hr = 0;
         if (c.trainHr()) {
@@ -47,10 +64,15 @@ public final class MemoryEstimate {
                     * Math.round(c.hrResolution().height() * c.hrDownsampleRatio());
             hr = (perPixel * body + FULL_RESOLUTION_BYTES_PER_FRAME_PIXEL * c.hrResolution().pixels()) * c.batch() * c.hrSeqLength();
         }
-        // the data of the next step is prepared while this one runs
-        double data = 4.0 * 7 * c.batch() * Math.max(c.seqLength() * c.resolution().pixels(),
-                c.trainHr() ? c.hrSeqLength() * c.hrResolution().pixels() : 0) * 2;
-        return (long) ((fixed + Math.max(lr, hr) + data) * SAFETY);
+        double validation = validationFrames == 0 ? 0 : VALIDATION_BYTES_PER_FRAME_PIXEL * c.seqLength() * c.validationSize().pixels();
+        return (long) ((fixed + Math.max(Math.max(lr, hr), validation)) * SAFETY + javaHeap);
+    }
+
+    /** Java heap the run's arrays need: two steps of batches (one being prepared) and the held-out clips. */
+    static long javaArrays(TrainingConfig c, int validationFrames) {
+        double data = 4.0 * 7 * c.batch() * (c.seqLength() * c.resolution().pixels()
+                + (c.trainHr() ? c.hrSeqLength() * c.hrResolution().pixels() : 0)) * 2;
+        return (long) (data + 4.0 * 7 * validationFrames * c.validationSize().pixels());
     }
 
     /** What this process may use: MemAvailable now, capped by a cgroup limit when there is one. */
@@ -65,7 +87,19 @@ public final class MemoryEstimate {
 
     /** Throws with the estimate, the limit and what to lower when the run cannot fit. */
     public static void requireFits(TrainingConfig c) {
-        long need = estimate(c);
+        requireFits(c, 0);
+    }
+
+    /** As {@link #requireFits(TrainingConfig)}, counting {@code validationFrames} held-out frames. */
+    public static void requireFits(TrainingConfig c, int validationFrames) {
+        long arrays = javaArrays(c, validationFrames);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (arrays > heap * 0.6) {
+            throw new IllegalArgumentException("the training data arrays of this configuration need about " + gib(arrays)
+                    + " of Java heap, the JVM has " + gib(heap) + "; set RVM_TRAIN_HEAP (e.g. RVM_TRAIN_HEAP=" 
+                    + Math.max(2, (long) Math.ceil(arrays / 0.6 / (1L << 30))) + "g ./rvm train ...) or lower the sizes");
+        }
+        long need = estimate(c, validationFrames);
         long limit = c.memoryLimit() > 0 ? c.memoryLimit() : available();
         if (need > limit) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -131,8 +165,8 @@ public final class MemoryEstimate {
         }
     }
 
-    static List<String> describe(TrainingConfig c) {
-        return List.of("memory: about " + gib(estimate(c)) + " needed, " + gib(c.memoryLimit() > 0 ? c.memoryLimit() : available())
+    static List<String> describe(TrainingConfig c, int validationFrames) {
+        return List.of("memory: about " + gib(estimate(c, validationFrames)) + " needed, " + gib(c.memoryLimit() > 0 ? c.memoryLimit() : available())
                 + (c.memoryLimit() > 0 ? " allowed (--memory-limit)" : " available"));
     }
 }

@@ -49,11 +49,9 @@ public final class Trainer {
 
     private TrainingResult run() throws IOException {
         ModelFiles.checkOutput(c);
+        // cheap refusal first: before datasets are even listed
         MemoryEstimate.requireFits(c);
-        long memoryCeiling = (c.memoryLimit() > 0 ? c.memoryLimit() : MemoryEstimate.available()) + MemoryEstimate.resident();
-        MemoryEstimate.describe(c).forEach(listener::message);
-
-        TorchRuntime.start(c.threads());
+        dev.rvm.matting.compositing.OpenCvLoader.ensureLoaded();
         org.opencv.core.Core.setNumThreads(1); // the loader thread must not compete with PyTorch's threads
         Backgrounds backgrounds = Backgrounds.open(c.backgrounds());
         MattingDataset data = MattingDataset.open(c.data(), backgrounds, c.seqLength(), c.resolution().longSide(), true);
@@ -72,6 +70,10 @@ public final class Trainer {
         HeldOutSet validation = c.validation() == null ? null
                 : new HeldOutSet(c.validation(), Backgrounds.open(c.validationBackgrounds()), c.validationSize(),
                 c.validationFrames(), c.validationRatio(), c.seqLength());
+        MemoryEstimate.requireFits(c, validation == null ? 0 : validation.frameCount());
+        long memoryCeiling = (c.memoryLimit() > 0 ? c.memoryLimit() : MemoryEstimate.available()) + MemoryEstimate.resident();
+        MemoryEstimate.describe(c, validation == null ? 0 : validation.frameCount()).forEach(listener::message);
+        TorchRuntime.start(c.threads());
         listener.message("data: " + data.describe() + "; backgrounds " + backgrounds.imageCount() + " images, "
                 + backgrounds.videoCount() + " clips");
         segmentation.forEach(s -> listener.message("segmentation: " + s.describe()));
