@@ -29,8 +29,11 @@ public final class MemoryEstimate {
     static final double MOBILENET_BYTES_PER_FRAME_PIXEL = 4100;
     /** ResNet-50 keeps about 2.4 times MobileNetV3's activations (measured at 128x128 x 4), rounded up. */
     static final double RESNET_FACTOR = 3;
-    /** Bytes per frame-pixel at full resolution in the refined pass (input, refiner, outputs, loss). */
-    static final double FULL_RESOLUTION_BYTES_PER_FRAME_PIXEL = 700;
+    /**
+     * Bytes per frame-pixel at full resolution in the refined pass (input, refiner, outputs, loss):
+     * 600 and 780 measured at 1024x1024 x 2 and 512x512 x 4, ratio 0.25; rounded up.
+     */
+    static final double FULL_RESOLUTION_BYTES_PER_FRAME_PIXEL = 900;
     /**
      * Validation, per frame-pixel of the held-out size: inference of one chunk (no gradients) and the
      * held-out clips kept as floats; 2.6 KB measured at 400x300, ratio 0.5, chunks of 4.
