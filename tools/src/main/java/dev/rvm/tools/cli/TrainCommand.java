@@ -123,7 +123,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "The trained model: .onnx (for rvmmatte and ./rvm convert --model) or .ckpt.")
     Path output;
 
-    @Option(names = "--work-dir", paramLabel = "DIR", description = "Checkpoints, losses.csv, validation.csv, report.html. Default: OUTPUT.training/.")
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Checkpoints, losses.csv, validation.csv, report.html. Default: OUTPUT.training/ (without --output: ./training-run/).")
     Path workDir;
 
     @Option(names = "--checkpoint-every", defaultValue = "500", paramLabel = "N", description = "Steps between checkpoints. Default: ${DEFAULT-VALUE}.")
