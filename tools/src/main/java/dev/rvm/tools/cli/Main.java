@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 BenchmarkSetCommand.class,
                 PanelCommand.class,
+                TrainCommand.class,
         })
 public final class Main implements Runnable {
 
