@@ -85,6 +85,18 @@ public final class AtomicFiles {
         return absolute.resolveSibling(TEMP_PREFIX + Long.toHexString(RANDOM.nextLong()) + "-" + absolute.getFileName());
     }
 
+    /**
+     * Whether a directory entry named {@code name} is a temporary sibling that {@link #temporarySibling}
+     * made for a target named {@code targetName}: what a run that died (power cut, SIGKILL) left behind.
+     */
+    public static boolean isTemporaryOf(String name, String targetName) {
+        if (!name.startsWith(TEMP_PREFIX) || !name.endsWith("-" + targetName)) {
+            return false;
+        }
+        String random = name.substring(TEMP_PREFIX.length(), name.length() - targetName.length() - 1);
+        return random.matches("[0-9a-f]{1,16}");
+    }
+
     /** Renames atomically where the file system can, else replaces plainly. */
     public static void move(Path from, Path to) throws IOException {
         try {
@@ -96,6 +108,12 @@ public final class AtomicFiles {
 
     /** Creates the directory if needed and proves a file can be created in it. */
     public static void ensureWritableDirectory(Path dir, String what) {
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new IllegalArgumentException(what + " directory " + dir + (p.equals(dir.toAbsolutePath()) ? " is a file"
+                        : ": " + p + " is a file") + ", not a directory; give a directory path (it is created if missing)");
+            }
+        }
         try {
             Files.createDirectories(dir);
             Path probe = Files.createTempFile(dir, TEMP_PREFIX, ".probe");

@@ -1,8 +1,10 @@
 package dev.rvm.panel;
 
+import dev.rvm.gst.RvmMatteElement;
 import dev.rvm.matting.preset.Preset;
 import dev.rvm.panel.control.MattingControls;
 import dev.rvm.panel.control.PanelPresenter;
+import dev.rvm.panel.control.PanelThreads;
 import dev.rvm.panel.control.ViewMode;
 import dev.rvm.panel.gst.ElementControls;
 import dev.rvm.panel.gst.FrameTap;
@@ -17,6 +19,7 @@ import org.freedesktop.gstreamer.Pipeline;
 import javax.swing.SwingUtilities;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The editor panel attached to a matting element in a host's pipeline: what a host editor embeds.
@@ -33,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 public final class EditorPanel implements AutoCloseable {
 
     private static final long STATS_PERIOD_NS = 1_000_000_000L;
-    private static final String FACTORY = "rvmmatte";
+    private static final String FACTORY = RvmMatteElement.FACTORY_NAME;
 
     private final MattingControls controls;
     private final FrameTap source;
@@ -43,6 +46,7 @@ public final class EditorPanel implements AutoCloseable {
     private final MattingPanel panel;
     private final PanelPresenter presenter;
     private final ExecutorService controlThread = PanelThreads.single("rvm-panel-control");
+    private final AtomicBoolean closed = new AtomicBoolean();
     // streaming-thread state of the stats and input-format reports
     private long statsSince = System.nanoTime();
     private int framesSince;
@@ -164,8 +168,12 @@ public final class EditorPanel implements AutoCloseable {
         panel.preview().frameArrived();
     }
 
+    /** Idempotent; the host's pipeline stays the host's. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         for (FrameTap t : new FrameTap[] {source, composite, alpha, foreground}) {
             t.detach();
         }

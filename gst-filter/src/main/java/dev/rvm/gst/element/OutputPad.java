@@ -1,14 +1,16 @@
 package dev.rvm.gst.element;
 
 import com.sun.jna.Pointer;
+import dev.rvm.gst.gobject.DebugCategory;
+import dev.rvm.gst.gobject.Guarded;
 import dev.rvm.gst.gobject.JavaElementType;
+import dev.rvm.gst.gobject.Ref;
 import dev.rvm.gst.natives.Callbacks;
 import dev.rvm.gst.natives.GObjectNative;
 import dev.rvm.gst.natives.GstNative;
 import dev.rvm.gst.natives.Layout;
 
 import java.util.ArrayDeque;
-import java.util.List;
 
 /**
  * One src pad with its own streaming task and a bounded hand-off from the sink pad's thread, so each
@@ -27,11 +29,12 @@ final class OutputPad {
 
     private record Item(Pointer object, boolean event, boolean eos) {}
 
-    final String name;
+    final Output output;
     final Pointer pad;
-    /** Shared by the sibling pads of one element: guards every queue and is what they wait on. */
+    /** The element's pads: its lock guards every queue and is what they wait on. */
+    private final OutputPads group;
     private final Object lock;
-    private List<OutputPad> siblings = List.of();
+    private final DebugCategory log;
     private final ArrayDeque<Item> items = new ArrayDeque<>();
     private int queuedBuffers;
     private boolean flushing = true;
@@ -39,15 +42,13 @@ final class OutputPad {
     private volatile int lastFlow = Layout.FLOW_OK;
     private final Callbacks.TaskFunction loop = this::loop;
 
-    OutputPad(String name, Pointer pad, Object lock) {
-        this.name = name;
+    OutputPad(Output output, Pointer pad, OutputPads group, DebugCategory log) {
+        this.output = output;
         this.pad = pad;
-        this.lock = lock;
+        this.group = group;
+        this.lock = group.lock;
+        this.log = log;
         JavaElementType.keepThreadsAttached(loop);
-    }
-
-    void setSiblings(List<OutputPad> all) {
-        siblings = all.stream().filter(o -> o != this).toList();
     }
 
     int lastFlow() {
@@ -59,24 +60,18 @@ final class OutputPad {
      * when the ghost pad itself is linked (the native loader wraps the element in a bin).
      */
     boolean isLinked() {
-        Pointer peer = GstNative.gst_pad_get_peer(pad);
-        if (peer == null) {
-            return false;
-        }
-        try {
-            if (GObjectNative.g_type_check_instance_is_a(peer, GstNative.gst_proxy_pad_get_type()) != 0) {
-                Pointer ghost = GstNative.gst_proxy_pad_get_internal(peer);
-                if (ghost != null) {
-                    try {
-                        return GstNative.gst_pad_is_linked(ghost) != 0;
-                    } finally {
-                        GstNative.gst_object_unref(ghost);
+        try (Ref peer = Ref.object(GstNative.gst_pad_get_peer(pad))) {
+            if (peer.isNull()) {
+                return false;
+            }
+            if (GObjectNative.g_type_check_instance_is_a(peer.get(), GstNative.gst_proxy_pad_get_type()) != 0) {
+                try (Ref ghost = Ref.object(GstNative.gst_proxy_pad_get_internal(peer.get()))) {
+                    if (!ghost.isNull()) {
+                        return GstNative.gst_pad_is_linked(ghost.get()) != 0;
                     }
                 }
             }
             return true;
-        } finally {
-            GstNative.gst_object_unref(peer);
         }
     }
 
@@ -120,8 +115,8 @@ final class OutputPad {
         if (queuedBuffers >= STARVING_SIBLING_LIMIT) {
             return true;
         }
-        for (OutputPad o : siblings) {
-            if (o.starving()) {
+        for (OutputPad o : group.all()) {
+            if (o != this && o.starving()) {
                 return false;
             }
         }
@@ -133,48 +128,57 @@ final class OutputPad {
         return !flushing && !sawEos && items.isEmpty() && lastFlow == Layout.FLOW_OK && isLinked();
     }
 
-    /** Runs on the pad's task thread, once per item. */
+    /** Runs on the pad's task thread, once per item; a failure is logged and pauses the task with a flow error. */
     private void loop(Pointer userData) {
-        try {
-            Item item;
-            synchronized (lock) {
-                while (!flushing && items.isEmpty()) {
-                    lock.wait();
-                }
-                if (flushing) {
-                    GstNative.gst_pad_pause_task(pad);
-                    return;
-                }
-                item = items.pollFirst();
-                if (!item.event) {
-                    queuedBuffers--;
-                }
-                lock.notifyAll();
-            }
-            if (item.event) {
-                GstNative.gst_pad_push_event(pad, item.object);
-                if (item.eos) {
-                    synchronized (lock) {
-                        sawEos = true;
-                        lock.notifyAll();
-                    }
-                    lastFlow = Layout.FLOW_EOS;
-                    GstNative.gst_pad_pause_task(pad);
-                }
-            } else {
-                int flow = GstNative.gst_pad_push(pad, item.object);
-                lastFlow = flow;
-                if (flow != Layout.FLOW_OK && flow != Layout.FLOW_NOT_LINKED) {
-                    GstNative.gst_pad_pause_task(pad);
-                    synchronized (lock) {
-                        lock.notifyAll();
-                    }
-                }
-            }
-        } catch (Throwable t) {
+        if (Guarded.call(log, pad, "the " + output.padName + " pad's task", 0, this::pushNext) == 0) {
             lastFlow = Layout.FLOW_ERROR;
             GstNative.gst_pad_pause_task(pad);
         }
+    }
+
+    /** Pushes the next item; 0 when interrupted. */
+    private int pushNext() {
+        Item item;
+        synchronized (lock) {
+            while (!flushing && items.isEmpty()) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 0;
+                }
+            }
+            if (flushing) {
+                GstNative.gst_pad_pause_task(pad);
+                return 1;
+            }
+            item = items.pollFirst();
+            if (!item.event) {
+                queuedBuffers--;
+            }
+            lock.notifyAll();
+        }
+        if (item.event) {
+            GstNative.gst_pad_push_event(pad, item.object);
+            if (item.eos) {
+                synchronized (lock) {
+                    sawEos = true;
+                    lock.notifyAll();
+                }
+                lastFlow = Layout.FLOW_EOS;
+                GstNative.gst_pad_pause_task(pad);
+            }
+        } else {
+            int flow = GstNative.gst_pad_push(pad, item.object);
+            lastFlow = flow;
+            if (flow != Layout.FLOW_OK && flow != Layout.FLOW_NOT_LINKED) {
+                GstNative.gst_pad_pause_task(pad);
+                synchronized (lock) {
+                    lock.notifyAll();
+                }
+            }
+        }
+        return 1;
     }
 
     /** Pad activation (READY->PAUSED) and FLUSH_STOP: accept items and (re)start the task. */

@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtException;
 import dev.rvm.matting.FrameLayout;
 import dev.rvm.matting.MattedFrame;
 import dev.rvm.matting.compositing.BackgroundRenderer;
+import dev.rvm.matting.edges.MatteEdges;
 import dev.rvm.matting.pixels.DownsampledInput;
 import dev.rvm.matting.pixels.FullResolutionPass;
 import dev.rvm.matting.pixels.RowSplit;
@@ -22,6 +23,9 @@ import java.util.Map;
  * coefficients A and b; each result is then made at full resolution by one {@link FullResolutionPass}
  * over the host's 8-bit frame. With one frame per chunk that frame is read where the host keeps it
  * (its result is handed out before {@code submit} returns); longer chunks keep an 8-bit copy per slot.
+ *
+ * <p>With edge controls set, a result's 8-bit matte is made first, into one plane shared by the slots,
+ * edited there, and every other output of that result is made from it (see {@link FusedFrameView}).
  */
 final class CoefficientBatch extends FrameSlots {
 
@@ -39,6 +43,9 @@ final class CoefficientBatch extends FrameSlots {
     private final ByteBuffer[] copies;
     private final FusedFrameView[] views;
     private final DownsampledInput input;
+    /** The edited 8-bit matte of one result (allocated on first use) and the view it belongs to. */
+    private ByteBuffer matte;
+    private FusedFrameView matteOwner;
 
     /** The network's size for a frame and ratio, as the graph computes it (float32 multiply, truncation). */
     static int networkSize(int size, float ratio) {
@@ -51,8 +58,8 @@ final class CoefficientBatch extends FrameSlots {
     }
 
     CoefficientBatch(OrtEnvironment env, int width, int height, float ratio, int capacity, ChunkRunner runner,
-                     BackgroundRenderer backgrounds, RowSplit split) throws OrtException {
-        super(width, height, ratio, capacity, runner, split);
+                     BackgroundRenderer backgrounds, RowSplit split, MatteEdges edges) throws OrtException {
+        super(width, height, ratio, capacity, runner, split, edges);
         smallWidth = networkSize(width, ratio);
         smallHeight = networkSize(height, ratio);
         // the box filter is unpadded: two 3-tap VALID convolutions take a row and a column off each side
@@ -80,7 +87,7 @@ final class CoefficientBatch extends FrameSlots {
         copies = new ByteBuffer[capacity > 1 ? capacity : 0];
         views = new FusedFrameView[capacity];
         for (int i = 0; i < capacity; i++) {
-            views[i] = new FusedFrameView(this, i * coefPlanes, pass, backgrounds, split);
+            views[i] = new FusedFrameView(this, i * coefPlanes, pass, backgrounds, split, edges);
         }
     }
 
@@ -99,6 +106,20 @@ final class CoefficientBatch extends FrameSlots {
         views[slot].take(frame, layout, tag);
     }
 
+    /** The matte plane, owned from now on by {@code view} (whose matte it must then be made into). */
+    ByteBuffer claimMatte(FusedFrameView view) {
+        if (matte == null) {
+            matte = ByteBuffer.allocateDirect(width * height);
+        }
+        matteOwner = view;
+        return matte;
+    }
+
+    /** The plane if it still holds {@code view}'s matte, else null. */
+    ByteBuffer matteOf(FusedFrameView view) {
+        return matteOwner == view ? matte : null;
+    }
+
     @Override
     MattedFrame result(int slot, double millis) {
         views[slot].millis = millis;
@@ -111,6 +132,7 @@ final class CoefficientBatch extends FrameSlots {
         for (int i = 0; i < count; i++) {
             views[i].release();
         }
+        matteOwner = null;
     }
 
     @Override

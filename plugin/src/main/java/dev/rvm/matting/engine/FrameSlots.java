@@ -3,6 +3,7 @@ package dev.rvm.matting.engine;
 import dev.rvm.matting.FrameLayout;
 import dev.rvm.matting.MattedFrame;
 import dev.rvm.matting.MattingStream;
+import dev.rvm.matting.edges.MatteEdges;
 import dev.rvm.matting.pixels.RowSplit;
 
 import java.nio.ByteBuffer;
@@ -11,6 +12,7 @@ import java.nio.ByteBuffer;
  * Up to one chunk of frames of one size and ratio on their way through the network: each frame is
  * put into a slot (converted into the network's input), the chunk is run, and each slot's result is
  * handed out as a view over reused buffers. Allocated once per frame size, ratio and chunk length.
+ * Every output of a result follows the stream's edge controls ({@link MatteEdges}).
  */
 abstract class FrameSlots implements ChunkRunner.Binding, AutoCloseable {
 
@@ -19,15 +21,17 @@ abstract class FrameSlots implements ChunkRunner.Binding, AutoCloseable {
     final float ratio;
     final int capacity;
     final RowSplit split;
+    final MatteEdges edges;
     private final ChunkRunner runner;
 
-    FrameSlots(int width, int height, float ratio, int capacity, ChunkRunner runner, RowSplit split) {
+    FrameSlots(int width, int height, float ratio, int capacity, ChunkRunner runner, RowSplit split, MatteEdges edges) {
         this.width = width;
         this.height = height;
         this.ratio = ratio;
         this.capacity = capacity;
         this.runner = runner;
         this.split = split;
+        this.edges = edges;
     }
 
     int width() {

@@ -5,6 +5,7 @@ import dev.rvm.matting.FrameLayout;
 import dev.rvm.matting.FrameTargets;
 import dev.rvm.matting.MattedFrame;
 import dev.rvm.matting.compositing.BackgroundRenderer;
+import dev.rvm.matting.edges.MatteEdges;
 import dev.rvm.matting.pixels.FullResolutionPass;
 import dev.rvm.matting.pixels.RowSplit;
 
@@ -16,6 +17,12 @@ import java.nio.FloatBuffer;
  * from the low-resolution coefficients and the 8-bit frame; {@link #write(FrameTargets)} makes all
  * outputs in that one pass. The float alpha and foreground exist only when asked for: their buffers
  * are allocated on the first request and filled at most once per frame.
+ *
+ * <p>With edge controls set, a write that needs the matte is two passes: the first makes only the 8-bit
+ * matte (the alpha coefficients alone), the edge filter edits it in place, and the second makes the
+ * other outputs from it (the colour coefficients alone), so the bilinear work is the same as one pass.
+ * The edited matte is made once per frame, whatever the number of writes. At the defaults the single
+ * fused pass runs exactly as without edge controls.
  */
 final class FusedFrameView implements MattedFrame {
 
@@ -24,6 +31,7 @@ final class FusedFrameView implements MattedFrame {
     private final FullResolutionPass pass;
     private final BackgroundRenderer backgrounds;
     private final RowSplit split;
+    private final MatteEdges edges;
     private ByteBuffer frame;
     private FrameLayout layout;
     private FloatBuffer floatAlpha;
@@ -35,12 +43,13 @@ final class FusedFrameView implements MattedFrame {
     double millis;
 
     FusedFrameView(CoefficientBatch batch, int coefOffset, FullResolutionPass pass, BackgroundRenderer backgrounds,
-                   RowSplit split) {
+                   RowSplit split, MatteEdges edges) {
         this.batch = batch;
         this.coefOffset = coefOffset;
         this.pass = pass;
         this.backgrounds = backgrounds;
         this.split = split;
+        this.edges = edges;
     }
 
     void take(ByteBuffer pixels, FrameLayout frameLayout, long frameTag) {
@@ -89,6 +98,9 @@ final class FusedFrameView implements MattedFrame {
         }
         if (!floatsMade) {
             pixels();
+            if (edges.active()) {
+                pass.matteFrom(editedMatte(), batch.width());
+            }
             pass.floatsTo(floatAlpha, floatForeground);
             run();
             floatsMade = true;
@@ -118,7 +130,11 @@ final class FusedFrameView implements MattedFrame {
     /** All targets in one pass. A refused target (say, a transparent composite in RGB) refuses the whole call. */
     @Override
     public void write(FrameTargets t) {
+        ByteBuffer matte = edges.active() && (t.alpha() != null || t.composite() != null) ? editedMatte() : null;
         try {
+            if (matte != null) {
+                pass.matteFrom(matte, batch.width());
+            }
             if (t.alpha() != null) {
                 pass.alphaTo(t.alpha(), t.alphaStride());
             }
@@ -140,6 +156,19 @@ final class FusedFrameView implements MattedFrame {
     @Override
     public double inferenceMillis() {
         return millis;
+    }
+
+    /** This frame's 8-bit matte after the edge controls, made (one alpha-only pass, then the filter) on first need. */
+    private ByteBuffer editedMatte() {
+        ByteBuffer matte = batch.matteOf(this);
+        if (matte == null) {
+            pixels();
+            matte = batch.claimMatte(this);
+            pass.alphaTo(matte.clear(), batch.width());
+            run();
+            edges.edit(matte, batch.width(), batch.height(), batch.width());
+        }
+        return matte;
     }
 
     private ByteBuffer pixels() {

@@ -8,6 +8,7 @@ import dev.rvm.matting.MattingException;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.matting.MattingStream;
 import dev.rvm.matting.compositing.BackgroundRenderer;
+import dev.rvm.matting.edges.MatteEdges;
 import dev.rvm.matting.model.ModelLocator;
 import dev.rvm.matting.model.RvmModel;
 import dev.rvm.matting.model.SessionTuning;
@@ -27,6 +28,8 @@ import java.util.Objects;
  * guided filter's low-resolution coefficients; the full-resolution outputs are one fused pass over
  * the host's frame ({@link CoefficientBatch}). Otherwise (an upstream ONNX file, ratio 1, frames too
  * small for the filter) the whole graph runs on the full-resolution float frame ({@link WholeGraphBatch}).
+ * Both honour the edge controls ({@link MatteEdges}, configured here when the settings change): every
+ * output of a result follows the edited matte, and at the defaults nothing extra runs.
  */
 public final class RecurrentMattingStream implements MattingStream {
 
@@ -89,6 +92,7 @@ public final class RecurrentMattingStream implements MattingStream {
     private final ModelOpener opener;
     private final BackgroundRenderer backgrounds = new BackgroundRenderer();
     private final RowSplit split = new RowSplit();
+    private final MatteEdges edges = new MatteEdges();
     private MattingSettings settings;
     private MattingSettings pending;
     private final RvmModel[] models = new RvmModel[4];
@@ -108,6 +112,12 @@ public final class RecurrentMattingStream implements MattingStream {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.opener = opener;
         openModels();
+        try {
+            edges.configure(settings.edges());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     @Override
@@ -192,6 +202,7 @@ public final class RecurrentMattingStream implements MattingStream {
         pending = null;
         MattingSettings old = settings;
         settings = next;
+        edges.configure(next.edges());
         boolean newSession = !next.model().equals(old.model()) || next.threads() != old.threads() || next.device() != old.device();
         if (newSession) {
             closeSlots();
@@ -226,9 +237,9 @@ public final class RecurrentMattingStream implements MattingStream {
     private FrameSlots openSlots(int w, int h, float r) {
         try {
             if (coefficientRunner != null && CoefficientBatch.fits(w, h, r)) {
-                return new CoefficientBatch(env, w, h, r, settings.seqChunk(), coefficientRunner, backgrounds, split);
+                return new CoefficientBatch(env, w, h, r, settings.seqChunk(), coefficientRunner, backgrounds, split, edges);
             }
-            return new WholeGraphBatch(env, w, h, r, settings.seqChunk(), wholeRunner(), backgrounds, split);
+            return new WholeGraphBatch(env, w, h, r, settings.seqChunk(), wholeRunner(), backgrounds, split, edges);
         } catch (OrtException e) {
             throw new MattingException("cannot allocate ONNX Runtime tensors for " + w + "x" + h + " frames: " + e.getMessage(), e);
         }
@@ -330,5 +341,6 @@ public final class RecurrentMattingStream implements MattingStream {
         closeModels();
         backgrounds.close();
         split.close();
+        edges.close();
     }
 }

@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtException;
 import dev.rvm.matting.FrameLayout;
 import dev.rvm.matting.MattedFrame;
 import dev.rvm.matting.compositing.BackgroundRenderer;
+import dev.rvm.matting.edges.MatteEdges;
 import dev.rvm.matting.pixels.PlanarInput;
 import dev.rvm.matting.pixels.RowSplit;
 
@@ -36,8 +37,8 @@ final class WholeGraphBatch extends FrameSlots {
     private final FrameView[] views;
 
     WholeGraphBatch(OrtEnvironment env, int width, int height, float ratio, int capacity, ChunkRunner runner,
-                    BackgroundRenderer backgrounds, RowSplit split) throws OrtException {
-        super(width, height, ratio, capacity, runner, split);
+                    BackgroundRenderer backgrounds, RowSplit split, MatteEdges edges) throws OrtException {
+        super(width, height, ratio, capacity, runner, split, edges);
         int plane = width * height;
         src = RecurrentState.direct(capacity * 3 * plane);
         fgr = RecurrentState.direct(capacity * 3 * plane);
@@ -84,6 +85,8 @@ final class WholeGraphBatch extends FrameSlots {
 
     @Override
     MattedFrame result(int slot, double millis) {
+        // the one place this path edits the matte: every output of the view is written from pha
+        edges.apply(pha, phaOffset(slot), width, height, split);
         views[slot].millis = millis;
         return views[slot];
     }

@@ -14,6 +14,11 @@ import java.nio.FloatBuffer;
  * in the same pass, whatever the caller asked for: 8-bit alpha, the foreground, a composite, float
  * copies. No frame-sized float buffer exists; rows run in two bands. One instance per frame geometry
  * and stream; the targets are set before each {@link #run} and forgotten after it.
+ *
+ * <p>A run stretches only the channels its targets read: the alpha pair (A and b of the matte) for an
+ * 8-bit alpha alone, the colour pairs for a foreground alone. With an edited matte
+ * ({@link #matteFrom}, the edge controls) the alpha pair is not computed at all: the composites and the
+ * float alpha are made from that matte's bytes, and the 8-bit alpha target receives them as they are.
  */
 public final class FullResolutionPass {
 
@@ -43,6 +48,11 @@ public final class FullResolutionPass {
     private Composite.Source background;
     private FloatBuffer floatAlpha;
     private FloatBuffer floatForeground;
+    private ByteBuffer matte;
+    private int matteStride;
+    // which channel pairs this run stretches
+    private boolean alphaChannels;
+    private boolean colourChannels;
 
     public FullResolutionPass(int width, int height, int coefWidth, int coefHeight) {
         this.width = width;
@@ -55,10 +65,7 @@ public final class FullResolutionPass {
     }
 
     public FullResolutionPass alphaTo(ByteBuffer dst, int stride) {
-        if (stride < width) {
-            throw new IllegalArgumentException("alpha row stride " + stride + " is shorter than the width " + width);
-        }
-        PackedOutput.checkCapacity(dst, stride * (height - 1) + width, "alpha");
+        checkPlane(dst, stride, "alpha");
         alpha = dst;
         alphaStride = stride;
         return this;
@@ -89,6 +96,18 @@ public final class FullResolutionPass {
     }
 
     /**
+     * An 8-bit matte (rows {@code stride} bytes apart from its position) that stands for this run's alpha:
+     * the matte after the edge controls. The composite, the float alpha and the 8-bit alpha target are
+     * then made from its bytes ({@code v / 255}), and the network's own alpha is not computed.
+     */
+    public FullResolutionPass matteFrom(ByteBuffer src, int stride) {
+        checkPlane(src, stride, "matte");
+        matte = src;
+        matteStride = stride;
+        return this;
+    }
+
+    /**
      * Runs the pass for every target set since the last run, then forgets them.
      *
      * @param a      coefficients A, planar [4, coefHeight, coefWidth] from {@code offset}
@@ -103,6 +122,8 @@ public final class FullResolutionPass {
         frame = pixels;
         frameLayout = layout;
         try {
+            alphaChannels = matte == null && (alpha != null || composite != null || floatAlpha != null);
+            colourChannels = foreground != null || composite != null || floatForeground != null;
             if (alpha != null || foreground != null || composite != null || floatAlpha != null) {
                 for (Band band : bands) {
                     band.forget();
@@ -125,6 +146,15 @@ public final class FullResolutionPass {
         background = null;
         floatAlpha = null;
         floatForeground = null;
+        matte = null;
+    }
+
+    /** An 8-bit plane of the frame's size, rows {@code stride} bytes apart. */
+    private void checkPlane(ByteBuffer plane, int stride, String what) {
+        if (stride < width) {
+            throw new IllegalArgumentException(what + " row stride " + stride + " is shorter than the width " + width);
+        }
+        PackedOutput.checkCapacity(plane, stride * (height - 1) + width, what);
     }
 
     private void checkSize(FrameLayout layout) {
@@ -140,16 +170,29 @@ public final class FullResolutionPass {
         PixelFormat inFormat = frameLayout.format();
         int inBase = frame.position();
         int inRowBytes = width * inFormat.bytesPerPixel;
+        boolean stretch = alphaChannels || colourChannels; // else only the given matte is copied out
         for (int y = y0; y < y1; y++) {
-            Band.Expanded top = s.expanded(rows.lo[y]);
-            Band.Expanded bottom = s.expanded(rows.hi[y]);
-            s.weights(cols, rows.wLo[y], rows.wHi[y]);
-            for (int k = 0; k < CHANNELS; k++) {
-                bilinear(s.c11, s.c21, s.c12, s.c22, top.lo[k], top.hi[k], bottom.lo[k], bottom.hi[k], s.up[k], width);
+            if (stretch) {
+                Band.Expanded top = s.expanded(rows.lo[y]);
+                Band.Expanded bottom = s.expanded(rows.hi[y]);
+                s.weights(cols, rows.wLo[y], rows.wHi[y]);
+                for (int k = 0; k < CHANNELS; k++) {
+                    if (stretches(k)) {
+                        bilinear(s.c11, s.c21, s.c12, s.c22, top.lo[k], top.hi[k], bottom.lo[k], bottom.hi[k], s.up[k], width);
+                    }
+                }
+                frame.get(inBase + y * frameLayout.stride(), s.in, 0, inRowBytes);
+                unpack(s.in, inFormat, s.xr, s.xg, s.xb, s.grey, width);
             }
-            frame.get(inBase + y * frameLayout.stride(), s.in, 0, inRowBytes);
-            unpack(s.in, inFormat, s.xr, s.xg, s.xb, s.grey, width);
-            refine(s, out, width);
+            if (colourChannels) {
+                refineColour(s, out, width);
+            }
+            if (alphaChannels) {
+                refineAlpha(s, out, width);
+            } else if (matte != null) {
+                matte.get(matte.position() + y * matteStride, out.bytes, 0, width);
+                matteRow(out.bytes, out.a, width);
+            }
             emit(s, out, y);
         }
     }
@@ -185,18 +228,35 @@ public final class FullResolutionPass {
         }
     }
 
-    /** {@code fgr = clip((A*x + b) + x)}, {@code pha = clip(A*grey + b)}, in the graph's order of operations. */
-    private static void refine(Band s, RowScratch out, int n) {
+    /** Channel {@code k} (0-3 of A, 4-7 of b; 3 and 7 make the alpha) is stretched in this run. */
+    private boolean stretches(int k) {
+        return (k & 3) == 3 ? alphaChannels : colourChannels;
+    }
+
+    /** {@code fgr = clip((A*x + b) + x)} in the graph's order of operations. */
+    private static void refineColour(Band s, RowScratch out, int n) {
         float[][] up = s.up;
         channel(up[0], up[4], s.xr, out.r, n);
         channel(up[1], up[5], s.xg, out.g, n);
         channel(up[2], up[6], s.xb, out.b, n);
+    }
+
+    /** {@code pha = clip(A*grey + b)} in the graph's order of operations. */
+    private static void refineAlpha(Band s, RowScratch out, int n) {
+        float[][] up = s.up;
         float[] a = up[3];
         float[] b = up[7];
         float[] grey = s.grey;
         float[] pha = out.a;
         for (int x = 0; x < n; x++) {
             pha[x] = Math.min(Math.max(a[x] * grey[x] + b[x], 0f), 1f);
+        }
+    }
+
+    /** A row of the edited matte as the alpha the outputs are made from: the byte's unit float. */
+    private static void matteRow(byte[] row, float[] pha, int n) {
+        for (int x = 0; x < n; x++) {
+            pha[x] = PlanarInput.unit(row[x]);
         }
     }
 
@@ -218,10 +278,12 @@ public final class FullResolutionPass {
         }
         if (alpha != null) {
             byte[] row = out.bytes;
-            float[] a = out.a;
-            for (int x = 0; x < width; x++) {
-                row[x] = (byte) PackedOutput.toByte(a[x]);
-            }
+            if (matte == null) {
+                float[] a = out.a;
+                for (int x = 0; x < width; x++) {
+                    row[x] = (byte) PackedOutput.toByte(a[x]);
+                }
+            } // else the row still holds the matte's bytes, read above
             alpha.put(alpha.position() + y * alphaStride, row, 0, width);
         }
         if (foreground != null) {
@@ -305,6 +367,9 @@ public final class FullResolutionPass {
             int cw = pass.coefWidth;
             int plane = cw * pass.coefHeight;
             for (int k = 0; k < CHANNELS; k++) {
+                if (!pass.stretches(k)) {
+                    continue;
+                }
                 FloatBuffer src = k < 4 ? pass.coefA : pass.coefB;
                 src.get(pass.coefOffset + (k & 3) * plane + r * cw, line, 0, cw);
                 gather(line, cols.lo, e.lo[k], pass.width);

@@ -115,6 +115,70 @@ class FullResolutionPassTest {
     }
 
     @Test
+    void anEditedMatteStandsForTheAlphaAndAPartialRunMatchesTheWhole() {
+        int w = 400;
+        int h = 300;
+        int cw = 98;
+        int ch = 73;
+        Random r = new Random(5);
+        FloatBuffer a = floats(4 * cw * ch);
+        FloatBuffer b = floats(4 * cw * ch);
+        for (int i = 0; i < 4 * cw * ch; i++) {
+            a.put(i, (float) (r.nextGaussian() * 3));
+            b.put(i, (float) (r.nextGaussian() * 0.8 + 0.3));
+        }
+        Frame frame = Frame.random(w, h, PixelFormat.RGBX, 4, 13);
+        FullResolutionPass pass = new FullResolutionPass(w, h, cw, ch);
+        FloatBuffer pha = floats(w * h);
+        FloatBuffer fgr = floats(3 * w * h);
+        ByteBuffer alpha = ByteBuffer.allocateDirect(w * h);
+        pass.alphaTo(alpha, w).floatsTo(pha, fgr).run(a, b, 0, frame.pixels, frame.layout, BANDS);
+
+        // the alpha coefficients alone give the same 8-bit alpha, the colour ones alone the same foreground
+        ByteBuffer alphaOnly = ByteBuffer.allocateDirect(w * h);
+        pass.alphaTo(alphaOnly, w).run(a, b, 0, frame.pixels, frame.layout, BANDS);
+        assertEquals(alpha.clear(), alphaOnly.clear(), "alpha-only run");
+        FrameLayout out = new FrameLayout(w, h, PixelFormat.BGRA, w * 4 + 4);
+        ByteBuffer fg = ByteBuffer.allocateDirect(out.byteSize());
+        ByteBuffer expected = ByteBuffer.allocateDirect(out.byteSize());
+        pass.foregroundTo(fg, out).run(a, b, 0, frame.pixels, frame.layout, BANDS);
+        PackedOutput.foreground(fgr, 0, expected, out, RowSplit.serial());
+        assertEquals(expected, fg, "foreground-only run");
+
+        // a matte that is not the network's: every alpha-reading output is made from its bytes
+        int stride = w + 6;
+        ByteBuffer matte = ByteBuffer.allocateDirect(stride * h + 1).position(1);
+        float[] unit = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int v = (x * 3 + y * 5) % 256;
+                matte.put(1 + y * stride + x, (byte) v);
+                unit[y * w + x] = v / 255f;
+            }
+        }
+        ByteBuffer alphaOut = ByteBuffer.allocate(w * h);
+        ByteBuffer straight = ByteBuffer.allocateDirect(out.byteSize());
+        FloatBuffer pha2 = floats(w * h);
+        FloatBuffer fgr2 = floats(3 * w * h);
+        pass.matteFrom(matte, stride).alphaTo(alphaOut, w).compositeTo(new Composite.Source.Transparent(), straight, out)
+                .floatsTo(pha2, fgr2).run(a, b, 0, frame.pixels, frame.layout, BANDS);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                assertEquals(matte.get(1 + y * stride + x), alphaOut.get(y * w + x), "8-bit alpha is the matte");
+            }
+        }
+        assertArrayEquals(unit, array(pha2, 0, w * h), 0f, "float alpha is the matte's unit floats");
+        assertArrayEquals(array(fgr, 0, 3 * w * h), array(fgr2, 0, 3 * w * h), 0f, "foreground untouched by the matte");
+        Composite.over(fgr, 0, FloatBuffer.wrap(unit), 0, new Composite.Source.Transparent(), expected.clear(), out,
+                RowSplit.serial());
+        assertEquals(expected, straight, "straight alpha over the given matte");
+        // the matte is forgotten with the other targets
+        ByteBuffer again = ByteBuffer.allocateDirect(w * h);
+        pass.alphaTo(again, w).run(a, b, 0, frame.pixels, frame.layout, BANDS);
+        assertEquals(alpha.clear(), again.clear());
+    }
+
+    @Test
     void aTargetOfAnotherSizeIsRefusedAndForgotten() {
         FullResolutionPass pass = new FullResolutionPass(8, 6, 2, 2);
         ByteBuffer small = ByteBuffer.allocate(4 * 4 * 3);

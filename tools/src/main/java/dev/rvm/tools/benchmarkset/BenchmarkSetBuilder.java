@@ -1,12 +1,12 @@
 package dev.rvm.tools.benchmarkset;
 
 import dev.rvm.matting.MattingSettings;
-import dev.rvm.tools.composite.CompositeJob;
-import dev.rvm.tools.composite.CompositeSettings;
-import dev.rvm.tools.convert.ConvertOptions;
-import dev.rvm.tools.convert.ImageSequenceSource;
-import dev.rvm.tools.convert.SequenceConverter;
-import dev.rvm.tools.evaluation.InvalidInputException;
+import dev.rvm.conversion.composite.CompositeJob;
+import dev.rvm.conversion.composite.CompositeSettings;
+import dev.rvm.conversion.sequence.ConvertOptions;
+import dev.rvm.conversion.sequence.ImageSequenceSource;
+import dev.rvm.conversion.sequence.SequenceConverter;
+import dev.rvm.matting.files.InvalidInputException;
 import dev.rvm.matting.compositing.OpenCvLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.rvm.tools.benchmarkset;
 
-import dev.rvm.tools.evaluation.InvalidInputException;
+import dev.rvm.matting.files.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

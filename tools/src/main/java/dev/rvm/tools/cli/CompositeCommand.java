@@ -1,8 +1,8 @@
 package dev.rvm.tools.cli;
 
-import dev.rvm.tools.composite.CompositeJob;
-import dev.rvm.tools.composite.CompositeSettings;
-import dev.rvm.tools.composite.FrameSize;
+import dev.rvm.conversion.composite.CompositeJob;
+import dev.rvm.conversion.composite.CompositeSettings;
+import dev.rvm.conversion.composite.FrameSize;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

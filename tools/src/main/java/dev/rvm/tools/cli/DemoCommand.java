@@ -3,8 +3,8 @@ package dev.rvm.tools.cli;
 import dev.rvm.gst.media.SampleMedia;
 import dev.rvm.matting.Background;
 import dev.rvm.matting.MattingSettings;
-import dev.rvm.tools.video.VideoConvertOptions;
-import dev.rvm.tools.video.VideoConverter;
+import dev.rvm.conversion.video.VideoConvertOptions;
+import dev.rvm.conversion.video.VideoConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.tools.benchmarkset.BackgroundImage;
 import dev.rvm.tools.benchmarkset.BenchmarkSetBuilder;
-import dev.rvm.tools.evaluation.InvalidInputException;
+import dev.rvm.matting.files.InvalidInputException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

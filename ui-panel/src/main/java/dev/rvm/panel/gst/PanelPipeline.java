@@ -1,7 +1,7 @@
 package dev.rvm.panel.gst;
 
 import dev.rvm.gst.GstRuntime;
-import dev.rvm.panel.PanelThreads;
+import dev.rvm.panel.control.PanelThreads;
 import org.freedesktop.gstreamer.Bin;
 import org.freedesktop.gstreamer.Bus;
 import org.freedesktop.gstreamer.Caps;

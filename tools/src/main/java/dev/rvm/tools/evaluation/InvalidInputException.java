@@ -1,8 +1,0 @@
-package dev.rvm.tools.evaluation;
-
-/** Input files the tools cannot use; the message names the file and what to do about it. */
-public final class InvalidInputException extends RuntimeException {
-    public InvalidInputException(String message) {
-        super(message);
-    }
-}
