@@ -191,7 +191,9 @@ public final class FullResolutionPass {
                 refineAlpha(s, out, width);
             } else if (matte != null) {
                 matte.get(matte.position() + y * matteStride, out.bytes, 0, width);
-                matteRow(out.bytes, out.a, width);
+                if (stretch) { // a composite or the float alpha reads it; a copy to the alpha target does not
+                    matteRow(out.bytes, out.a, width);
+                }
             }
             emit(s, out, y);
         }
