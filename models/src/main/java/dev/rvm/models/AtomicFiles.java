@@ -2,6 +2,7 @@ package dev.rvm.models;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -39,14 +40,43 @@ public final class AtomicFiles {
             writer.write(tmp);
             move(tmp, target);
         } catch (IOException e) {
-            // The JDK's message alone ("No space left on device") names neither the file nor the way out.
-            String reason = String.valueOf(e.getMessage());
-            throw new IOException("cannot write " + target + ": " + (reason.contains("No space left")
-                    ? "the disk is full; free space there or choose another output directory"
-                    : reason), e);
+            throw failure(target, e);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Like {@link #write(Path, Writer)}, but never replaces a file that exists: for shared caches whose
+     * entries other processes may hold open or be creating at the same moment. If the target appears
+     * meanwhile, that copy is kept and this one dropped (both hold the same content by construction).
+     */
+    public static void writeNew(Path target, Writer writer) throws IOException {
+        Path tmp = temporarySibling(target);
+        try {
+            writer.write(tmp);
+            try {
+                Files.createLink(target, tmp); // atomic, and fails rather than replace
+            } catch (FileAlreadyExistsException e) {
+                // another process published it first
+            } catch (UnsupportedOperationException | IOException e) {
+                if (!Files.exists(target)) {
+                    move(tmp, target); // no hard links on this file system
+                }
+            }
+        } catch (IOException e) {
+            throw failure(target, e);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static IOException failure(Path target, IOException e) {
+        // The JDK's message alone ("No space left on device") names neither the file nor the way out.
+        String reason = String.valueOf(e.getMessage());
+        return new IOException("cannot write " + target + ": " + (reason.contains("No space left")
+                ? "the disk is full; free space there or choose another output directory"
+                : reason), e);
     }
 
     /** A hidden, unused name beside {@code target} that keeps its file name (and so its extension). */

@@ -45,6 +45,28 @@ public interface MattedFrame {
     /** Composite over a caller-supplied background frame of any size (scaled to cover). */
     void writeComposite(ByteBuffer dst, FrameLayout layout, ByteBuffer backgroundPixels, FrameLayout backgroundLayout);
 
+    /**
+     * Writes every output {@code targets} names. Hosts that want several outputs of a frame should
+     * call this rather than the single writers: the full-resolution work is then done once (on the
+     * coefficient path each single write is a pass of its own). With edge controls set the edited matte
+     * is made once per frame however many writes follow; the other outputs are still one pass per call.
+     */
+    default void write(FrameTargets targets) {
+        if (targets.alpha() != null) {
+            writeAlpha(targets.alpha(), targets.alphaStride());
+        }
+        if (targets.foreground() != null) {
+            writeForeground(targets.foreground(), targets.foregroundLayout());
+        }
+        if (targets.composite() != null) {
+            if (targets.backgroundPixels() != null) {
+                writeComposite(targets.composite(), targets.compositeLayout(), targets.backgroundPixels(), targets.backgroundLayout());
+            } else {
+                writeComposite(targets.background(), targets.composite(), targets.compositeLayout());
+            }
+        }
+    }
+
     /** Wall time of the model call that produced this frame, divided by the frames in that call. */
     double inferenceMillis();
 }

@@ -45,6 +45,32 @@ public final class BackgroundRenderer implements AutoCloseable {
      * @param src the frame's network input (planar unit floats), needed for {@link Background.Blur}
      */
     public Composite.Source source(Background bg, FloatBuffer src, int srcOffset, int w, int h) {
+        if (bg instanceof Background.Blur b) {
+            OpenCvLoader.ensureLoaded();
+            frameRgb(w, h);
+            PlanarInput.planarToRgb(src, srcOffset, w, h, frameRgb);
+            return blur(b.strength(), w, h);
+        }
+        return source(bg, w, h);
+    }
+
+    /** As {@link #source(Background, FloatBuffer, int, int, int)}, a blur made from the host's 8-bit frame. */
+    public Composite.Source source(Background bg, ByteBuffer frame, FrameLayout layout) {
+        int w = layout.width();
+        int h = layout.height();
+        if (bg instanceof Background.Blur b) {
+            OpenCvLoader.ensureLoaded();
+            frameRgb(w, h);
+            if (row.length < layout.stride()) {
+                row = new byte[layout.stride()];
+            }
+            PlanarInput.toRgb(frame, layout, frameRgb, row);
+            return blur(b.strength(), w, h);
+        }
+        return source(bg, w, h);
+    }
+
+    private Composite.Source source(Background bg, int w, int h) {
         Objects.requireNonNull(bg, "background");
         if (bg instanceof Background.Transparent) {
             return TRANSPARENT;
@@ -59,9 +85,6 @@ public final class BackgroundRenderer implements AutoCloseable {
         }
         if (bg instanceof Background.Picture p) {
             return picture(p.file(), w, h);
-        }
-        if (bg instanceof Background.Blur b) {
-            return blur(b.strength(), src, srcOffset, w, h);
         }
         throw new MattingException("a video background has no pixels of its own; pass each background frame to "
                 + "writeComposite(dst, layout, backgroundPixels, backgroundLayout)");
@@ -115,13 +138,15 @@ public final class BackgroundRenderer implements AutoCloseable {
         }
     }
 
-    private Composite.Source blur(int strength, FloatBuffer src, int srcOffset, int w, int h) {
-        OpenCvLoader.ensureLoaded();
-        ensureFrameSized(w, h);
+    private void frameRgb(int w, int h) {
         if (frameRgb.length < w * h * 3) {
             frameRgb = new byte[w * h * 3];
         }
-        PlanarInput.planarToRgb(src, srcOffset, w, h, frameRgb);
+    }
+
+    /** The frame in {@code frameRgb}, blurred into the frame-sized background. */
+    private Composite.Source blur(int strength, int w, int h) {
+        ensureFrameSized(w, h);
         if (strength <= 0) {
             System.arraycopy(frameRgb, 0, bgRgb, 0, w * h * 3);
             return frameSized;

@@ -36,6 +36,16 @@ public final class RvmModel implements AutoCloseable {
 
     /** Opens an ONNX file with the upstream RVM signature, after checking that signature. */
     public static RvmModel open(Path file, SessionTuning tuning) {
+        return open(file, tuning, ModelSignature::of);
+    }
+
+    /** Opens a coefficient model (the built-in network cut at the guided filter), after checking its signature. */
+    public static RvmModel openCoefficients(Path file, SessionTuning tuning) {
+        return open(file, tuning, ModelSignature::coefficients);
+    }
+
+    private static RvmModel open(Path file, SessionTuning tuning,
+                                 java.util.function.BiFunction<Onnx.ModelProto, String, ModelSignature> check) {
         byte[] bytes = read(file);
         Onnx.ModelProto proto;
         try {
@@ -47,7 +57,7 @@ public final class RvmModel implements AutoCloseable {
         if (proto.getIrVersion() <= 0) {
             throw new ModelException(file + " is not an ONNX model (no IR version); give a .onnx file exported from RVM");
         }
-        ModelSignature signature = ModelSignature.of(proto, file.toString());
+        ModelSignature signature = check.apply(proto, file.toString());
         proto = null; // the session keeps its own copy; let the parsed graph go
         OrtSession.SessionOptions options;
         try {

@@ -31,7 +31,10 @@ class SpeedtestCommandTest {
         assertEquals(6, json.get("frames").asInt(), "every measured frame came out, the partial chunk by drain");
         assertEquals(96, json.get("width").asInt());
         assertEquals(0.5, json.get("downsample_ratio").asDouble(), 1e-9);
-        assertTrue(json.get("core_ms").asDouble() >= json.get("raw_ms").asDouble(), "core includes the model call");
+        assertEquals("coefficients", json.get("core_path").asText(), "the built-in weights take the coefficient path");
+        assertEquals(json.get("raw_ms").asDouble() / json.get("core_ms").asDouble(), json.get("core_vs_raw").asDouble(), 2e-3);
+        assertTrue(json.get("onnxruntime").asText().matches("\\d+\\.\\d+\\.\\d+.*"), json.toString());
+        assertTrue(!json.get("processor").asText().isBlank(), json.toString());
     }
 
     @Test

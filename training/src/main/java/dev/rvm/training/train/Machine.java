@@ -1,5 +1,7 @@
 package dev.rvm.training.train;
 
+import dev.rvm.matting.Processor;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,16 +12,7 @@ public final class Machine {
     }
 
     public static String processor() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).trim() + ", " + Runtime.getRuntime().availableProcessors() + " cores";
-                }
-            }
-        } catch (IOException e) {
-            // not Linux
-        }
-        return System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+        return Processor.name() + ", " + Runtime.getRuntime().availableProcessors() + " cores";
     }
 
     /** The 1-minute load average, NaN where unknown. */
