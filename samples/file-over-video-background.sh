@@ -6,9 +6,10 @@
 # Usage: samples/file-over-video-background.sh PERSON.mp4 BACKGROUND.mp4 OUT.mp4 [FRAMES]
 #        (./rvm demo fetches a person video; its path is printed as "input:")
 set -euo pipefail
+. "$(dirname "$0")/lib/run-pipeline.sh"
 INPUT="${1:?person video}"
 BACKGROUND="${2:?background video}"
 OUTPUT="${3:?output .mp4}"
 FRAMES="${4:--1}"
-PIPELINE="filesrc location=${BACKGROUND} ! decodebin ! videoconvert ! m.background filesrc location=${INPUT} ! decodebin ! videoconvert ! identity eos-after=${FRAMES} ! rvmmatte name=m downsample-ratio=0.5 ! x264enc speed-preset=faster ! mp4mux ! filesink location=${OUTPUT}"
-exec "$(dirname "$0")/../rvm" launch "$PIPELINE"
+PIPELINE="filesrc location=\"${BACKGROUND}\" ! decodebin ! videoconvert ! m.background filesrc location=\"${INPUT}\" ! decodebin ! videoconvert ! identity eos-after=${FRAMES} ! rvmmatte name=m downsample-ratio=0.5 ! x264enc speed-preset=faster ! mp4mux ! filesink location=\"${OUTPUT}\""
+run_with_rvm "$PIPELINE"

@@ -1,6 +1,7 @@
 package dev.rvm.matting;
 
 import dev.rvm.matting.Background.Kind;
+import dev.rvm.matting.edges.EdgeSettings;
 import dev.rvm.matting.settings.Setting;
 import dev.rvm.matting.settings.SettingTable;
 import dev.rvm.matting.settings.SettingValues;
@@ -13,7 +14,8 @@ import java.util.List;
 /**
  * Every setting of matting, written down once: the {@code rvmmatte} element's properties (gst-inspect,
  * the native loader's declaration), the panel's controls, preset fields and command-line options are
- * derived from these descriptions, and their ranges are checked here only.
+ * derived from these descriptions, and their ranges are checked here only. The edge controls are
+ * described with their record, {@link EdgeSettings}, and listed here with the others.
  */
 public final class SettingsTable {
     private SettingsTable() {
@@ -30,7 +32,8 @@ public final class SettingsTable {
             true);
     /** Live: the core regroups frames between two calls. */
     public static final Setting.Int SEQ_CHUNK = new Setting.Int("seq-chunk", "Sequence chunk",
-            "Frames per model call; more frames raise throughput and add latency", 1, 64, 1, true);
+            "Frames per model call; more frames raise throughput and add latency. Each value above 1 builds a "
+                    + "sequence model once (about 15 MB, cached as mobilenetv3-seqN-*.onnx)", 1, 64, 1, true);
     /** The kinds a stream composites over by itself (a video background needs a second input). */
     public static final Setting.Choice<Kind> BACKGROUND = new Setting.Choice<>("background", "Background",
             "What the composite shows behind the person: none = straight alpha, color, image, blur", Kind.class,
@@ -50,20 +53,25 @@ public final class SettingsTable {
 
     /** In the order hosts list them. */
     public static final SettingTable MATTING = SettingTable.of(MODEL, DOWNSAMPLE_RATIO, SEQ_CHUNK, BACKGROUND,
-            BACKGROUND_COLOR, BACKGROUND_LOCATION, BLUR_STRENGTH, DEVICE, THREADS);
+            BACKGROUND_COLOR, BACKGROUND_LOCATION, BLUR_STRENGTH, EdgeSettings.CLIP_BLACK, EdgeSettings.CLIP_WHITE,
+            EdgeSettings.SHRINK_GROW, EdgeSettings.FEATHER, EdgeSettings.INVERT, DEVICE, THREADS);
 
     /** The background settings, the kind last: written in this order, no frame sees half a change. */
     public static final List<Setting<?>> BACKGROUND_GROUP =
             List.of(BACKGROUND_COLOR, BACKGROUND_LOCATION, BLUR_STRENGTH, BACKGROUND);
 
-    /** What the matting core needs to open a stream. */
+    /**
+     * What the matting core needs to open a stream; refused (IllegalArgumentException) when the values
+     * do not go together (clip-black at or above clip-white).
+     */
     public static MattingSettings matting(SettingValues v) {
-        return new MattingSettings(v.get(MODEL), v.get(DOWNSAMPLE_RATIO), v.get(SEQ_CHUNK), v.get(THREADS), v.get(DEVICE));
+        return new MattingSettings(v.get(MODEL), v.get(DOWNSAMPLE_RATIO), v.get(SEQ_CHUNK), v.get(THREADS), v.get(DEVICE),
+                EdgeSettings.of(v));
     }
 
     public static SettingValues withMatting(SettingValues v, MattingSettings m) {
-        return v.with(MODEL, m.model()).with(DOWNSAMPLE_RATIO, m.downsampleRatio()).with(SEQ_CHUNK, m.seqChunk())
-                .with(THREADS, m.threads()).with(DEVICE, m.device());
+        return m.edges().writeTo(v.with(MODEL, m.model()).with(DOWNSAMPLE_RATIO, m.downsampleRatio())
+                .with(SEQ_CHUNK, m.seqChunk()).with(THREADS, m.threads()).with(DEVICE, m.device()));
     }
 
     /**

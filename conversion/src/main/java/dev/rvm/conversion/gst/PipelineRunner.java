@@ -1,6 +1,7 @@
 package dev.rvm.conversion.gst;
 
 import dev.rvm.gst.BusErrors;
+import dev.rvm.gst.PipelineLatency;
 import org.freedesktop.gstreamer.Bus;
 import org.freedesktop.gstreamer.Pipeline;
 import org.freedesktop.gstreamer.State;
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs a pipeline to its end: EOS is success, an ERROR message fails with its text and debug detail,
- * and Ctrl-C sends EOS first so muxers finish their files (like {@code gst-launch-1.0 -e}).
+ * a LATENCY message redistributes the latency, and Ctrl-C sends EOS first so muxers finish their
+ * files (like {@code gst-launch-1.0 -e}).
  */
 public final class PipelineRunner {
     private PipelineRunner() {
@@ -27,11 +29,24 @@ public final class PipelineRunner {
         }
     }
 
+    /** What Ctrl-C (SIGINT, SIGTERM) does to a running pipeline. */
+    public enum Interrupt {
+        /** Send EOS and wait up to 5 s so muxers finish their files, as {@code gst-launch-1.0 -e}. */
+        FINISH_OUTPUTS,
+        /** Nothing here: the caller stops the pipeline and removes what it wrote (staged outputs). */
+        CALLER_HANDLES
+    }
+
     /**
-     * Plays until EOS or error. {@code tick} (may be null) is called about 4 times a second with the
-     * pipeline, for progress. Warnings go to stderr.
+     * Plays until EOS or error; Ctrl-C finishes the outputs. {@code tick} (may be null) is called about 4
+     * times a second with the pipeline, for progress. Warnings go to stderr.
      */
     public static void run(Pipeline pipeline, Consumer<Pipeline> tick) throws InterruptedException {
+        run(pipeline, tick, Interrupt.FINISH_OUTPUTS);
+    }
+
+    /** Plays until EOS or error, with Ctrl-C handled as {@code onInterrupt} says. */
+    public static void run(Pipeline pipeline, Consumer<Pipeline> tick, Interrupt onInterrupt) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         AtomicReference<String> failure = new AtomicReference<>();
         Bus bus = pipeline.getBus();
@@ -44,6 +59,8 @@ public final class PipelineRunner {
                 done.countDown();
             } else if (t == MessageType.WARNING) {
                 System.err.println("warning: " + BusErrors.parse(m));
+            } else {
+                PipelineLatency.handle(pipeline, m);
             }
         });
         Thread onCtrlC = new Thread(() -> {
@@ -58,7 +75,9 @@ public final class PipelineRunner {
                 pipeline.setState(State.NULL);
             }
         }, "rvm-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        if (onInterrupt == Interrupt.FINISH_OUTPUTS) {
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
+        }
         try {
             pipeline.play();
             while (!done.await(250, TimeUnit.MILLISECONDS)) {
@@ -69,7 +88,9 @@ public final class PipelineRunner {
         } finally {
             pipeline.setState(State.NULL);
             try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+                if (onInterrupt == Interrupt.FINISH_OUTPUTS) {
+                    Runtime.getRuntime().removeShutdownHook(onCtrlC);
+                }
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: it finishes the pipeline itself
             }

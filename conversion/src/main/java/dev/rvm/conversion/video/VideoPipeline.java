@@ -30,12 +30,13 @@ final class VideoPipeline {
             } else {
                 String ext = extension(o.composition());
                 boolean transparent = o.background() == null;
-                if (transparent && !ext.equals("mov")) {
+                if (transparent && !ext.equals("mkv")) {
                     throw new IllegalArgumentException("--output-composition " + o.composition() + ": a transparent "
-                            + "composition needs a .mov file (QuickTime Animation, with alpha) or --output-type png_sequence; "
-                            + "GStreamer has no VP9-with-alpha encoder. Or give --background");
+                            + "composition needs a .mkv file (lossless FFV1 with alpha, which ffmpeg and OBS read) or "
+                            + "--output-type png_sequence; GStreamer has no VP9- or H.264-with-alpha encoder, and its MP4/MOV "
+                            + "muxers take no codec with alpha. Or give --background");
                 }
-                p.append(transparent ? "queue ! videoconvert ! avenc_qtrle ! " : "queue ! " + encoder(ext, o.videoMbps()));
+                p.append(transparent ? "queue ! videoconvert ! video/x-raw,format=A420 ! avenc_ffv1 ! " : "queue ! " + encoder(ext, o.videoMbps()));
                 p.append(muxer(ext)).append(" name=cmux ! filesink location=").append(quote(o.composition())).append(' ');
                 audioToComposition = inputHasAudio;
             }
@@ -100,7 +101,7 @@ final class VideoPipeline {
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    private static String quote(Object path) {
+    static String quote(Object path) {
         return '"' + path.toString().replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 }

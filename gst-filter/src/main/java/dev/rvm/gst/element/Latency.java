@@ -5,9 +5,8 @@ import dev.rvm.gst.natives.GstNative;
 import dev.rvm.gst.natives.Layout;
 
 /**
- * The LATENCY query on a src pad: upstream's latency plus what the element adds, one frame period for
- * the model (a live source's frame must be matted before the next arrives) plus the frames a chunk
- * waits for: seq-chunk periods in all.
+ * The LATENCY query on a src pad: upstream's latency plus what the element adds, its measured
+ * processing time and the chunk's wait ({@link ProcessingLatency}).
  */
 final class Latency {
     private Latency() {
@@ -30,6 +29,6 @@ final class Latency {
     static long ownNanos(State state, int seqChunk) {
         VideoCaps video = state.video;
         long period = video == null ? 0 : video.frameDurationNanos();
-        return period * seqChunk;
+        return state.latency.answer(period, seqChunk);
     }
 }

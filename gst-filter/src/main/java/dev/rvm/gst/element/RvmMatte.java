@@ -351,6 +351,7 @@ final class RvmMatte implements ElementInstance {
             }
             // the pending list keeps its own reference: the result may come chunks later
             long tag = st.remember(GstNative.gst_mini_object_ref(buffer));
+            st.latency.arrived(tag, System.nanoTime());
             stream.submit(pixels, layout, tag, onResult);
         } finally {
             st.inMap.unmap(buffer);
@@ -382,6 +383,9 @@ final class RvmMatte implements ElementInstance {
             frames.push(st, frame, input, Backdrop.forFrame(st, input, s, bg));
             if (s.get(RvmMatteDescriptor.POST_MESSAGES)) {
                 messages.inference(input, frame.inferenceMillis(), st.gvalue);
+            }
+            if (st.latency.finished(frame.tag(), System.nanoTime())) {
+                GstNative.gst_element_post_message(element, GstNative.gst_message_new_latency(element));
             }
         } finally {
             if (bg != null) {

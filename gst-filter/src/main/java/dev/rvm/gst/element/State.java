@@ -23,6 +23,8 @@ final class State {
     final BufferMap outMap = new BufferMap();
     final Memory segment = new Memory(Layout.GST_SEGMENT_SIZE);
     final Memory gvalue = new Memory(Layout.GVALUE_SIZE);
+    /** Measured time from sink to src pads, for the LATENCY answer; a new State measures afresh. */
+    final ProcessingLatency latency = new ProcessingLatency();
     boolean haveSegment;
     volatile VideoCaps video;
     FrameLayout inLayout;

@@ -114,6 +114,8 @@ public final class GstNative {
     public static native void gst_message_set_qos_stats(Pointer message, int format, long processed, long dropped);
     public static native void gst_message_set_qos_values(Pointer message, long jitter, double proportion, int quality);
     public static native int gst_element_post_message(Pointer element, Pointer message);
+    public static native Pointer gst_message_new_latency(Pointer src);
+    public static native int gst_bin_recalculate_latency(Pointer bin);
     /** Takes ownership of text and debug (g_malloc'ed). */
     public static native void gst_element_message_full(Pointer element, int type, int domain, int code,
             Pointer text, Pointer debug, String file, String function, int line);

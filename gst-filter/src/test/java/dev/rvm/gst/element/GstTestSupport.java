@@ -4,6 +4,7 @@ import dev.rvm.gst.RvmMatteElement;
 import org.freedesktop.gstreamer.Bus;
 import org.freedesktop.gstreamer.Gst;
 import dev.rvm.gst.BusErrors;
+import dev.rvm.gst.PipelineLatency;
 import org.freedesktop.gstreamer.message.Message;
 import org.freedesktop.gstreamer.message.MessageType;
 import org.freedesktop.gstreamer.Pipeline;
@@ -80,6 +81,9 @@ final class GstTestSupport {
                     done.countDown();
                 } else if (t == MessageType.QOS || t == MessageType.ELEMENT) {
                     messages.add(m);
+                } else if (t == MessageType.LATENCY) {
+                    messages.add(m);
+                    PipelineLatency.handle(pipeline, m);
                 }
             });
         }

@@ -49,6 +49,33 @@ public final class BackgroundRenderer implements AutoCloseable {
      * @param src the frame's network input (planar unit floats), needed for {@link Background.Blur}
      */
     public Composite.Source source(Background bg, FloatBuffer src, int srcOffset, int w, int h) {
+        if (bg instanceof Background.Blur b) {
+            OpenCvLoader.ensureLoaded();
+            frameRgb(w, h);
+            PlanarInput.planarToRgb(src, srcOffset, w, h, frameRgb);
+            return blur(b.strength(), w, h);
+        }
+        return source(bg, w, h);
+    }
+
+    /**
+     * As {@link #source(Background, FloatBuffer, int, int, int)}, a blur made from the host's 8-bit frame:
+     * OpenCV reorders it to RGB over the caller's buffer and blurs that, with no Java pass over the pixels.
+     */
+    public Composite.Source source(Background bg, ByteBuffer frame, FrameLayout layout) {
+        int w = layout.width();
+        int h = layout.height();
+        if (bg instanceof Background.Blur b) {
+            OpenCvLoader.ensureLoaded();
+            ensureFrameSized(w, h);
+            toRgb(frame, layout, blurIn());
+            blurred(b.strength(), blurIn);
+            return frameSized;
+        }
+        return source(bg, w, h);
+    }
+
+    private Composite.Source source(Background bg, int w, int h) {
         Objects.requireNonNull(bg, "background");
         if (bg instanceof Background.Transparent) {
             return TRANSPARENT;
@@ -63,9 +90,6 @@ public final class BackgroundRenderer implements AutoCloseable {
         }
         if (bg instanceof Background.Picture p) {
             return picture(p.file(), w, h);
-        }
-        if (bg instanceof Background.Blur b) {
-            return blur(b.strength(), src, srcOffset, w, h);
         }
         throw new MattingException("a video background has no pixels of its own; pass each background frame to "
                 + "writeComposite(dst, layout, backgroundPixels, backgroundLayout)");
@@ -89,7 +113,7 @@ public final class BackgroundRenderer implements AutoCloseable {
             videoRgb = new Mat();
         }
         PixelFormat f = layout.format();
-        Mat in = new Mat(layout.height(), layout.width(), CvType.CV_8UC(f.bytesPerPixel), direct(pixels), layout.stride());
+        Mat in = over(pixels, layout);
         try {
             CoverScaler.cover(in, w, h, videoScaled, videoCovered);
             if (f == PixelFormat.RGB) {
@@ -116,6 +140,26 @@ public final class BackgroundRenderer implements AutoCloseable {
         heapCopy.clear();
         heapCopy.put(view);
         return heapCopy.flip();
+    }
+
+    /** A Mat header over the caller's pixels (copied only when they are on the heap). */
+    private Mat over(ByteBuffer pixels, FrameLayout layout) {
+        return new Mat(layout.height(), layout.width(), CvType.CV_8UC(layout.format().bytesPerPixel), direct(pixels),
+                layout.stride());
+    }
+
+    /** The caller's frame as packed RGB in {@code rgb}. */
+    private void toRgb(ByteBuffer pixels, FrameLayout layout, Mat rgb) {
+        Mat in = over(pixels, layout);
+        try {
+            if (layout.format() == PixelFormat.RGB) {
+                in.copyTo(rgb);
+            } else {
+                Imgproc.cvtColor(in, rgb, toRgb(layout.format()));
+            }
+        } finally {
+            in.release();
+        }
     }
 
     private static int toRgb(PixelFormat f) {
@@ -155,27 +199,38 @@ public final class BackgroundRenderer implements AutoCloseable {
         }
     }
 
-    private Composite.Source blur(int strength, FloatBuffer src, int srcOffset, int w, int h) {
-        OpenCvLoader.ensureLoaded();
-        ensureFrameSized(w, h);
+    private void frameRgb(int w, int h) {
         if (frameRgb.length < w * h * 3) {
             frameRgb = new byte[w * h * 3];
         }
-        PlanarInput.planarToRgb(src, srcOffset, w, h, frameRgb);
+    }
+
+    /** The frame in {@code frameRgb}, blurred into the frame-sized background. */
+    private Composite.Source blur(int strength, int w, int h) {
+        ensureFrameSized(w, h);
+        blurIn().create(h, w, CvType.CV_8UC3);
+        blurIn.put(0, 0, frameRgb, 0, w * h * 3);
+        blurred(strength, blurIn);
+        return frameSized;
+    }
+
+    /** The frame-sized background becomes {@code rgb} box-blurred (strength 0: unblurred). */
+    private void blurred(int strength, Mat rgb) {
         if (strength <= 0) {
-            System.arraycopy(frameRgb, 0, bgRgb, 0, w * h * 3);
-            return frameSized;
+            rgb.get(0, 0, bgRgb);
+            return;
         }
+        int k = 2 * strength + 1;
+        Imgproc.blur(rgb, blurOut, new Size(k, k));
+        blurOut.get(0, 0, bgRgb);
+    }
+
+    private Mat blurIn() {
         if (blurIn == null) {
             blurIn = new Mat();
             blurOut = new Mat();
         }
-        blurIn.create(h, w, CvType.CV_8UC3);
-        blurIn.put(0, 0, frameRgb, 0, w * h * 3);
-        int k = 2 * strength + 1;
-        Imgproc.blur(blurIn, blurOut, new Size(k, k));
-        blurOut.get(0, 0, bgRgb);
-        return frameSized;
+        return blurIn;
     }
 
     private void ensureFrameSized(int w, int h) {

@@ -67,6 +67,31 @@ public final class PlanarInput {
         }
     }
 
+    /**
+     * 8-bit alpha (rows {@code stride} bytes apart from src's position) back to unit floats: the inverse
+     * of {@link PackedOutput#alpha}, exactly ({@code PackedOutput.toByte(unit(v)) == v} for every byte).
+     */
+    public static void alpha(ByteBuffer src, int stride, FloatBuffer dst, int dstOffset, int width, int height,
+                             RowSplit split) {
+        int base = src.position();
+        split.forRows(width, height, (y0, y1, scratch) -> alphaRows(src, base, stride, dst, dstOffset, width, y0, y1, scratch));
+    }
+
+    private static void alphaRows(ByteBuffer src, int base, int stride, FloatBuffer dst, int dstOffset, int width,
+                                  int y0, int y1, RowScratch scratch) {
+        RowScratch s = scratch.fit(width, width);
+        byte[] row = s.bytes;
+        float[] a = s.a;
+        float[] unit = UNIT;
+        for (int y = y0; y < y1; y++) {
+            src.get(base + y * stride, row, 0, width);
+            for (int x = 0; x < width; x++) {
+                a[x] = unit[row[x] & 0xFF];
+            }
+            dst.put(dstOffset + y * width, a, 0, width);
+        }
+    }
+
     /** Inverse of {@link #toPlanar} for one frame: planar unit floats back to packed RGB bytes. */
     public static void planarToRgb(FloatBuffer planes, int offset, int width, int height, byte[] rgb) {
         int plane = width * height;

@@ -25,7 +25,7 @@ public record Preset(MattingSettings matting, BackgroundChoice background) {
     public Preset withMatting(MattingSettings m) { return new Preset(m, background); }
     public Preset withBackground(BackgroundChoice b) { return new Preset(matting, b); }
 
-    /** The value of one matting setting (model, ratio, chunk, device, threads). */
+    /** The value of one matting setting (model, ratio, chunk, device, threads, an edge control). */
     public <T> T get(Setting<T> setting) {
         return mattingValues(setting).get(setting);
     }

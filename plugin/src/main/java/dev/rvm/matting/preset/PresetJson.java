@@ -12,7 +12,10 @@ import dev.rvm.matting.Device;
 import dev.rvm.matting.MattingException;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.matting.SettingsTable;
+import dev.rvm.matting.edges.EdgeSettings;
 import dev.rvm.matting.settings.Nicked;
+import dev.rvm.matting.settings.Setting;
+import dev.rvm.matting.settings.SettingValues;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,12 +28,15 @@ import java.util.Locale;
  * Reads and writes presets as JSON. The file is meant to be read and edited by people: colours are
  * {@code "#AARRGGBB"}, enums are lower-case words, {@code "downsampleRatio": "auto"} means 0. Relative
  * background paths are resolved against the preset's own folder, so a preset can travel with its pictures.
+ * The {@code edges} fields are the edge settings' names in camel case ({@code clip-black} is
+ * {@code clipBlack}); a preset without them leaves the matte untouched.
  *
  * <pre>{@code
  * { "format": "rvm-matting-preset", "version": 1,
  *   "model": "mobilenetv3", "device": "cpu", "threads": 0,
  *   "downsampleRatio": "auto", "seqChunk": 1,
- *   "background": { "kind": "color", "color": "#FF78FF9B", "image": null, "video": null, "blurStrength": 16 } }
+ *   "background": { "kind": "color", "color": "#FF78FF9B", "image": null, "video": null, "blurStrength": 16 },
+ *   "edges": { "clipBlack": 0.0, "clipWhite": 1.0, "shrinkGrow": 0, "feather": 0, "invert": false } }
  * }</pre>
  */
 public final class PresetJson {
@@ -79,7 +85,7 @@ public final class PresetJson {
         try {
             MattingSettings matting = new MattingSettings(f.text("model", d.model()), f.ratio("downsampleRatio", d.downsampleRatio()),
                     f.integer("seqChunk", d.seqChunk()), f.integer("threads", d.threads()),
-                    f.enumValue("device", Device.class, d.device()));
+                    f.enumValue("device", Device.class, d.device()), edges(root.get("edges"), source));
             BackgroundChoice background = BackgroundChoice.DEFAULT;
             JsonNode bg = root.get("background");
             if (bg != null && !bg.isNull()) {
@@ -120,11 +126,62 @@ public final class PresetJson {
         bg.put("image", b.image() == null ? null : b.image().toString());
         bg.put("video", b.video() == null ? null : b.video().toString());
         bg.put("blurStrength", b.blurStrength());
+        ObjectNode edges = root.putObject("edges");
+        SettingValues edgeValues = m.edges().writeTo(SettingsTable.MATTING.defaults());
+        for (Setting<?> s : EdgeSettings.SETTINGS) {
+            edges.set(field(s), JSON.valueToTree(edgeValues.get(s)));
+        }
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
+    }
+
+    /** The preset's field for a setting: its name in camel case ({@code clip-black} is {@code clipBlack}). */
+    static String field(Setting<?> s) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : s.name().toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+
+    /** The {@code edges} object, each field typed and checked by its setting; absent fields keep the defaults. */
+    private static EdgeSettings edges(JsonNode node, String source) {
+        if (node == null || node.isNull()) {
+            return EdgeSettings.NONE;
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("\"edges\" must be an object");
+        }
+        SettingValues v = SettingsTable.MATTING.defaults();
+        for (Setting<?> s : EdgeSettings.SETTINGS) {
+            JsonNode value = node.get(field(s));
+            if (value != null && !value.isNull()) {
+                v = v.withObject(s, edgeValue(s, value, source));
+            }
+        }
+        return EdgeSettings.of(v);
+    }
+
+    private static Object edgeValue(Setting<?> s, JsonNode v, String source) {
+        String field = "\"edges\": \"" + field(s) + "\"";
+        if (s instanceof Setting.Real && v.isNumber()) {
+            return (float) v.asDouble();
+        } else if (s instanceof Setting.Int && v.isIntegralNumber()) {
+            return v.asInt();
+        } else if (s instanceof Setting.Flag && v.isBoolean()) {
+            return v.asBoolean();
+        }
+        String type = s instanceof Setting.Real ? "a number" : s instanceof Setting.Int ? "a whole number" : "true or false";
+        throw new MattingException("preset " + source + ": " + field + " must be " + type + ", got " + v);
     }
 
     /** Writes through a temporary file and a rename, so a failed save never leaves half a preset. */

@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.OptionSpec;
 import java.util.List;
 import java.util.ListResourceBundle;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Options that are settings of {@link SettingsTable}: an option named like a setting ({@code --seq-chunk})
@@ -36,17 +37,18 @@ final class SettingOptions {
 
     /** The option's text as the setting reads it; refused naming the option. */
     static <T> T parse(Setting<T> s, String text) {
-        try {
-            return s.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--" + e.getMessage(), e);
-        }
+        return named(() -> s.parse(text));
     }
 
     /** An option's typed value checked by the setting; refused naming the option. */
     static <T> T check(Setting<T> s, T value) {
+        return named(() -> s.check(value));
+    }
+
+    /** Builds what options make; a refusal (its message starts with a setting's name) names the option. */
+    static <T> T named(Supplier<T> build) {
         try {
-            return s.check(value);
+            return build.get();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--" + e.getMessage(), e);
         }

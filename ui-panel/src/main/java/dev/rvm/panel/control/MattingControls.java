@@ -1,5 +1,6 @@
 package dev.rvm.panel.control;
 
+import dev.rvm.matting.edges.EdgeSettings;
 import dev.rvm.matting.preset.BackgroundChoice;
 import dev.rvm.matting.settings.Setting;
 
@@ -19,6 +20,12 @@ public interface MattingControls {
 
     /** The background settings, together: no frame sees half a change. */
     void setBackground(BackgroundChoice background);
+
+    /**
+     * The edge controls, together, written in an order the element accepts from whatever it holds
+     * (clip-black stays below clip-white after every write).
+     */
+    void setEdges(EdgeSettings edges);
 
     /** Forgets the network's temporal memory (after a cut, or when the matte lags behind motion). */
     void reset();

@@ -4,6 +4,7 @@ import dev.rvm.matting.Background;
 import dev.rvm.matting.Device;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.matting.SettingsTable;
+import dev.rvm.matting.edges.EdgeSettings;
 import dev.rvm.matting.preset.BackgroundChoice;
 import dev.rvm.matting.preset.Preset;
 import dev.rvm.matting.preset.PresetJson;
@@ -137,7 +138,10 @@ public final class PanelPresenter implements MattingControls.Listener {
         choose(SettingsTable.DEVICE, device);
     }
 
-    /** Any matting setting but the background ones; a value outside its range is refused here. */
+    /**
+     * Any matting setting but the background ones (the edge controls among them); a value outside its
+     * range, or clip levels that cross, are refused here with the setting's message.
+     */
     public <T> void choose(Setting<T> setting, T value) {
         if (Objects.equals(value, shown.get(setting))) {
             return;
@@ -285,13 +289,14 @@ public final class PanelPresenter implements MattingControls.Listener {
         });
     }
 
-    /** Every matting setting in table order, then the background. */
+    /** Every matting setting in table order, then the edge controls and the background, each as a group. */
     private static void applyAll(MattingControls c, Preset p) {
         for (Setting<?> s : SettingsTable.MATTING.settings()) {
-            if (!SettingsTable.BACKGROUND_GROUP.contains(s)) {
+            if (!SettingsTable.BACKGROUND_GROUP.contains(s) && !EdgeSettings.SETTINGS.contains(s)) {
                 applyOne(c, s, p);
             }
         }
+        c.setEdges(p.matting().edges());
         c.setBackground(p.background());
     }
 

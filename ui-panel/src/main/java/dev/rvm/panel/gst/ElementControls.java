@@ -5,6 +5,7 @@ import dev.rvm.gst.RvmMatteElement;
 import dev.rvm.panel.control.PanelThreads;
 import dev.rvm.matting.Background;
 import dev.rvm.matting.MattingException;
+import dev.rvm.matting.edges.EdgeSettings;
 import dev.rvm.matting.preset.BackgroundChoice;
 import dev.rvm.matting.settings.Setting;
 import dev.rvm.panel.control.MattingControls;
@@ -87,6 +88,11 @@ public final class ElementControls implements MattingControls, AutoCloseable {
             video.stop();
         }
         MattePresets.applyBackground(matte, b);
+    }
+
+    @Override
+    public void setEdges(EdgeSettings edges) {
+        MattePresets.applyEdges(matte, edges);
     }
 
     @Override

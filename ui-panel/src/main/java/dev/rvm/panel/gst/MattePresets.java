@@ -4,9 +4,11 @@ import dev.rvm.gst.MatteProperties;
 import dev.rvm.matting.Background;
 import dev.rvm.matting.MattingException;
 import dev.rvm.matting.SettingsTable;
+import dev.rvm.matting.edges.EdgeSettings;
 import dev.rvm.matting.preset.BackgroundChoice;
 import dev.rvm.matting.preset.Preset;
 import dev.rvm.matting.settings.Setting;
+import dev.rvm.matting.settings.SettingValues;
 import org.freedesktop.gstreamer.Element;
 
 import java.util.List;
@@ -19,13 +21,27 @@ public final class MattePresets {
     private MattePresets() {
     }
 
-    /** The matting settings without the background ones, in table order. */
-    static final List<Setting<?>> MATTING_ONLY = MATTING.settings().stream().filter(s -> !BACKGROUND_GROUP.contains(s)).toList();
+    /** The matting settings without the background ones and the edge controls, in table order. */
+    static final List<Setting<?>> MATTING_ONLY = MATTING.settings().stream()
+            .filter(s -> !BACKGROUND_GROUP.contains(s) && !EdgeSettings.SETTINGS.contains(s)).toList();
 
     /** Every setting, for an element that has not started yet (model and device are read at start). */
     public static void apply(Element matte, Preset preset) {
         MatteProperties.setAll(matte, MATTING_ONLY, SettingsTable.withMatting(MATTING.defaults(), preset.matting()));
+        applyEdges(matte, preset.matting().edges());
         applyBackground(matte, preset.background());
+    }
+
+    /**
+     * The edge properties, in an order the element accepts from the values it holds: it refuses a write
+     * that puts clip-black at or above clip-white.
+     */
+    public static void applyEdges(Element matte, EdgeSettings edges) {
+        SettingValues held = MATTING.defaults();
+        for (Setting<?> s : EdgeSettings.SETTINGS) {
+            held = held.withObject(s, MatteProperties.get(matte, s));
+        }
+        MatteProperties.setAll(matte, edges.writeOrder(EdgeSettings.of(held)), edges.writeTo(MATTING.defaults()));
     }
 
     /**

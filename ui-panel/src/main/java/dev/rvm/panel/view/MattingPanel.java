@@ -83,6 +83,7 @@ public final class MattingPanel extends JPanel implements PanelView {
     final Map<ViewMode, JToggleButton> viewButtons = new EnumMap<>(ViewMode.class);
     final JLabel stats = new JLabel("-");
     final JTextArea error = new JTextArea(2, 20);
+    final EdgeRows edges = new EdgeRows();
     private final ColorSwatch swatch = new ColorSwatch();
 
     public MattingPanel(PreviewCanvas preview) {
@@ -135,6 +136,7 @@ public final class MattingPanel extends JPanel implements PanelView {
             model.setModel(models);
             model.setToolTipText(m.model());
             device.setSelectedItem(m.device());
+            edges.show(m.edges());
             blurStrength.setEnabled(b.kind() == Kind.BLUR);
         } finally {
             updating = false;
@@ -199,6 +201,7 @@ public final class MattingPanel extends JPanel implements PanelView {
         files.add(videoButton);
         rows.row("", files);
         rows.row(BLUR_STRENGTH.label(), blurStrength);
+        edges.addTo(rows);
         rows.section(DOWNSAMPLE_RATIO.label());
         rows.row("", autoRatio);
         rows.row("Ratio", ratio);
@@ -310,6 +313,7 @@ public final class MattingPanel extends JPanel implements PanelView {
                 f -> p.chooseModel(f.toString()))));
         device.addActionListener(e -> user(p -> p.chooseDevice((Device) device.getSelectedItem())));
         reset.addActionListener(e -> user(PanelPresenter::resetState));
+        edges.wire(this::user);
         FileNameExtensionFilter json = new FileNameExtensionFilter("Preset (JSON)", "json");
         savePreset.addActionListener(e -> user(p -> {
             JFileChooser chooser = new JFileChooser();

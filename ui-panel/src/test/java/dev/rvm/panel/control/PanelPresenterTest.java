@@ -3,6 +3,7 @@ package dev.rvm.panel.control;
 import dev.rvm.matting.Device;
 import dev.rvm.matting.MattingException;
 import dev.rvm.matting.MattingSettings;
+import dev.rvm.matting.edges.EdgeSettings;
 import dev.rvm.matting.preset.BackgroundChoice;
 import dev.rvm.matting.Background.Kind;
 import dev.rvm.matting.preset.Preset;
@@ -86,7 +87,21 @@ class PanelPresenterTest {
         verify(controls).set(DOWNSAMPLE_RATIO, 0.5f);
         verify(controls).set(SEQ_CHUNK, 3);
         verify(controls).set(THREADS, 0);
+        verify(controls).setEdges(EdgeSettings.NONE);
         verify(controls).setBackground(p.background());
+    }
+
+    @Test
+    void anEdgeControlGoesToTheElementAndCrossedClipLevelsNever() {
+        presenter.choose(EdgeSettings.FEATHER, 5);
+        presenter.choose(EdgeSettings.CLIP_WHITE, 0.4f);
+        presenter.choose(EdgeSettings.CLIP_BLACK, 0.6f);
+        verify(view).showError(contains("clip-black (0.6) must be below clip-white (0.4)"));
+        runControlThread();
+        verify(controls).set(EdgeSettings.FEATHER, 5);
+        verify(controls).set(EdgeSettings.CLIP_WHITE, 0.4f);
+        verify(controls, never()).set(eq(EdgeSettings.CLIP_BLACK), any());
+        assertEquals(new EdgeSettings(0f, 0.4f, 0, 5, false), presenter.settings().matting().edges());
     }
 
     @Test
@@ -209,6 +224,8 @@ class PanelPresenterTest {
         presenter.chooseDownsampleRatio(0.3f);
         presenter.chooseSeqChunk(2);
         presenter.chooseBlurStrength(40);
+        presenter.choose(EdgeSettings.SHRINK_GROW, -3);
+        presenter.choose(EdgeSettings.INVERT, true);
         Path file = dir.resolve("look.json");
         presenter.savePreset(file);
         runControlThread();
@@ -222,6 +239,7 @@ class PanelPresenterTest {
         assertEquals(saved, fresh.settings());
         verify(controls).set(DOWNSAMPLE_RATIO, 0.3f);
         verify(controls).set(SEQ_CHUNK, 2);
+        verify(controls).setEdges(saved.matting().edges());
         verify(controls).setBackground(saved.background());
         verify(view, never()).showError(any(String.class));
         verify(view).showError(isNull());

@@ -6,6 +6,7 @@ import dev.rvm.gst.media.SampleMedia;
 import dev.rvm.matting.Background;
 import dev.rvm.matting.Device;
 import dev.rvm.matting.SettingsTable;
+import dev.rvm.matting.edges.EdgeSettings;
 import dev.rvm.matting.preset.BackgroundChoice;
 import dev.rvm.matting.preset.Preset;
 import org.freedesktop.gstreamer.Element;
@@ -62,6 +63,30 @@ class ElementControlsTest {
                     BackgroundChoice.DEFAULT.withVideo(Path.of("/videos/waves.mp4"))));
             assertTrue(missing.getMessage().contains("/videos/waves.mp4"), missing.getMessage());
             assertNull(matte.getStaticPad("background"));
+        } finally {
+            pipeline.dispose();
+        }
+    }
+
+    /** The element refuses a write that crosses the clip levels, so a group of edge values is written in a safe order. */
+    @Test
+    void edgeControlsReachTheElementFromAnyLevelsItHolds() {
+        Pipeline pipeline = new Pipeline("edges");
+        Element matte = ElementFactory.make(RvmMatteElement.FACTORY_NAME, "matte");
+        pipeline.add(matte);
+        try (ElementControls controls = new ElementControls(matte, pipeline)) {
+            EdgeSettings low = new EdgeSettings(0.1f, 0.3f, -2, 0, false);
+            EdgeSettings high = new EdgeSettings(0.6f, 0.9f, 5, 7, true);
+            for (EdgeSettings e : new EdgeSettings[] {low, high, low, EdgeSettings.NONE}) {
+                controls.setEdges(e);
+                assertEquals(e.clipBlack(), (Float) matte.get("clip-black"), 0f);
+                assertEquals(e.clipWhite(), (Float) matte.get("clip-white"), 0f);
+                assertEquals(e.shrinkGrow(), matte.get("shrink-grow"));
+                assertEquals(e.feather(), matte.get("feather"));
+                assertEquals(e.invert(), matte.get("invert"));
+            }
+            MattePresets.apply(matte, Preset.DEFAULTS.withMatting(Preset.DEFAULTS.matting().withEdges(high)));
+            assertEquals(0.6f, (Float) matte.get("clip-black"), 0f, "a preset writes them the same way");
         } finally {
             pipeline.dispose();
         }
