@@ -7,6 +7,8 @@ import dev.rvm.matting.MattedFrame;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.matting.PixelFormat;
 import dev.rvm.matting.TinyRvmGraph;
+import dev.rvm.matting.compositing.BackgroundRenderer;
+import dev.rvm.matting.pixels.Composite;
 import dev.rvm.models.ReferenceFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,6 +126,49 @@ class CoefficientPathTest {
                     visible += (single.alpha8()[i] & 0xFF) > 128 ? 1 : 0;
                 }
                 assertTrue(visible > W * H / 10 && visible < W * H * 9 / 10, "a matte with a person and a background: " + visible);
+            });
+        }
+    }
+
+    /**
+     * A host's video background (another size and format, scaled to cover) in the same one fused write
+     * as the alpha and the foreground: what rvmmatte does with its background pad and all pads linked.
+     */
+    @Test
+    void aVideoBackgroundOfAnotherSizeTakesPartInTheOneFusedWrite() {
+        FrameLayout in = FrameLayout.packed(W, H, PixelFormat.BGRX);
+        FrameLayout out = FrameLayout.packed(W, H, PixelFormat.RGBX);
+        FrameLayout bgLayout = FrameLayout.packed(640, 240, PixelFormat.RGBX);
+        ByteBuffer bg = ByteBuffer.allocateDirect(bgLayout.byteSize());
+        for (int y = 0; y < bgLayout.height(); y++) {
+            for (int x = 0; x < bgLayout.width(); x++) {
+                bg.put((byte) (x * 255 / 639)).put((byte) (y * 255 / 239)).put((byte) 90).put((byte) 0);
+            }
+        }
+        bg.flip();
+        byte[] covered;
+        try (BackgroundRenderer renderer = new BackgroundRenderer()) {
+            covered = ((Composite.Source.Pixels) renderer.video(bg.duplicate(), bgLayout, W, H)).rgb().clone();
+        }
+        try (RecurrentMattingStream s = new RecurrentMattingStream(SETTINGS, RecurrentMattingStream.DEFAULT_OPENER)) {
+            s.submit(frame(5, in), in, 0, f -> {
+                ByteBuffer overVideo = ByteBuffer.allocate(out.byteSize());
+                f.writeComposite(overVideo, out, bg.duplicate(), bgLayout);
+                ByteBuffer a8 = ByteBuffer.allocate(W * H);
+                ByteBuffer fg = ByteBuffer.allocate(in.byteSize());
+                ByteBuffer comp = ByteBuffer.allocate(out.byteSize());
+                f.write(new FrameTargets().alpha(a8, W).foreground(fg, in).composite(comp, out, bg.duplicate(), bgLayout));
+                assertEquals(overVideo, comp.clear(), "one write over the video equals its single writer");
+                int wall = 0;
+                for (int i = 0; i < W * H; i++) {
+                    if (a8.get(i) == 0) {
+                        wall++;
+                        for (int c = 0; c < 3; c++) {
+                            assertEquals(covered[3 * i + c], comp.get(4 * i + c), "the scaled video where the matte is 0");
+                        }
+                    }
+                }
+                assertTrue(wall > W * H / 10, "background pixels: " + wall);
             });
         }
     }
