@@ -7,7 +7,7 @@ import dev.rvm.matting.Background;
 import dev.rvm.matting.SettingsTable;
 import dev.rvm.matting.settings.SettingValues;
 import dev.rvm.matting.FrameLayout;
-import dev.rvm.matting.MattedFrame;
+import dev.rvm.matting.FrameTargets;
 
 import java.nio.ByteBuffer;
 
@@ -48,11 +48,12 @@ record Backdrop(Background background, ByteBuffer video, FrameLayout videoLayout
         return new Backdrop(null, pixels, layout);
     }
 
-    void composite(MattedFrame frame, ByteBuffer dst, FrameLayout layout) {
+    /** Names the composite over this backdrop in the frame's targets. */
+    void composite(FrameTargets targets, ByteBuffer dst, FrameLayout layout) {
         if (video != null) {
-            frame.writeComposite(dst, layout, video, videoLayout);
+            targets.composite(dst, layout, video, videoLayout);
         } else {
-            frame.writeComposite(background, dst, layout);
+            targets.composite(background, dst, layout);
         }
     }
 }

@@ -1,14 +1,14 @@
 package dev.rvm.gst.element;
 
 import dev.rvm.matting.FrameLayout;
-import dev.rvm.matting.MattedFrame;
+import dev.rvm.matting.FrameTargets;
 import dev.rvm.matting.PixelFormat;
 
 import java.nio.ByteBuffer;
 
 /**
  * What an output of the element carries: its pad, its caps (the sink caps in another format) and how a
- * matted frame becomes one of its buffers. Each {@link OutputPad} serves one. {@code src} always exists;
+ * matted frame becomes one of its buffers (a target of the frame's one write, then a finish). Each {@link OutputPad} serves one. {@code src} always exists;
  * {@code alpha} and {@code fgr} are request pads, so alone the element is a plain one-in, one-out filter.
  */
 enum Output {
@@ -25,19 +25,30 @@ enum Output {
         }
 
         @Override
-        void write(MattedFrame frame, ByteBuffer dst, State state, Backdrop backdrop) {
+        void target(FrameTargets targets, ByteBuffer dst, State state, Backdrop backdrop) {
             CompositeFormat f = state.compositeFormat;
             int w = state.video.width();
             int h = state.video.height();
             if (f.packed != null) {
-                backdrop.composite(frame, dst, f.layout(w, h));
+                backdrop.composite(targets, dst, f.layout(w, h));
                 return;
             }
-            // 4:2:0 from the packed composite: one bulk pass over a reused frame
-            FrameLayout rgb = FrameLayout.packed(w, h, PixelFormat.RGBX);
-            ByteBuffer scratch = state.compositeScratch(rgb.byteSize());
-            backdrop.composite(frame, scratch, rgb);
-            state.yuv().convert(scratch, rgb, f.yuv, dst);
+            // 4:2:0 from the packed composite, made in a reused frame and converted after the write
+            FrameLayout rgb = yuvSource(w, h);
+            backdrop.composite(targets, state.compositeScratch(rgb.byteSize()), rgb);
+        }
+
+        @Override
+        void finish(ByteBuffer dst, State state) {
+            CompositeFormat f = state.compositeFormat;
+            if (f.packed == null) {
+                FrameLayout rgb = yuvSource(state.video.width(), state.video.height());
+                state.yuv().convert(state.compositeScratch(rgb.byteSize()), rgb, f.yuv, dst);
+            }
+        }
+
+        private static FrameLayout yuvSource(int w, int h) {
+            return FrameLayout.packed(w, h, PixelFormat.RGBX);
         }
     },
     /** The 8-bit matte, round(alpha x 255); kept for QoS to repeat when a late frame is skipped. */
@@ -53,8 +64,12 @@ enum Output {
         }
 
         @Override
-        void write(MattedFrame frame, ByteBuffer dst, State state, Backdrop backdrop) {
-            frame.writeAlpha(dst, state.video.alphaStride());
+        void target(FrameTargets targets, ByteBuffer dst, State state, Backdrop backdrop) {
+            targets.alpha(dst, state.video.alphaStride());
+        }
+
+        @Override
+        void finish(ByteBuffer dst, State state) {
             state.keepAlpha(dst);
         }
     },
@@ -71,8 +86,8 @@ enum Output {
         }
 
         @Override
-        void write(MattedFrame frame, ByteBuffer dst, State state, Backdrop backdrop) {
-            frame.writeForeground(dst, state.foregroundLayout);
+        void target(FrameTargets targets, ByteBuffer dst, State state, Backdrop backdrop) {
+            targets.foreground(dst, state.foregroundLayout);
         }
     };
 
@@ -109,5 +124,13 @@ enum Output {
     /** Bytes of one buffer for the negotiated input. */
     abstract long size(State state);
 
-    abstract void write(MattedFrame frame, ByteBuffer dst, State state, Backdrop backdrop);
+    /**
+     * Names this output's buffer (or the frame it is made from) in the frame's targets; every linked
+     * pad's target is named before the one {@link dev.rvm.matting.MattedFrame#write(FrameTargets)}.
+     */
+    abstract void target(FrameTargets targets, ByteBuffer dst, State state, Backdrop backdrop);
+
+    /** What is left once the frame is written: nothing, unless the buffer is made from another. */
+    void finish(ByteBuffer dst, State state) {
+    }
 }

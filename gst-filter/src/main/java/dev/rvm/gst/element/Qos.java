@@ -59,7 +59,7 @@ final class Qos {
         OutputPad alpha = outputs.get(Output.ALPHA);
         ByteBuffer lastAlpha = state.lastAlpha;
         if (alpha != null && alpha.isLinked() && lastAlpha != null) {
-            alpha.pushBuffer(frames.repeat(state, buffer, lastAlpha));
+            alpha.pushBuffer(frames.repeat(buffer, lastAlpha));
         }
         for (OutputPad out : outputs.all()) {
             if (out.output != Output.ALPHA) {

@@ -20,7 +20,6 @@ import java.util.ArrayDeque;
  */
 final class State {
     final BufferMap inMap = new BufferMap();
-    final BufferMap outMap = new BufferMap();
     final Memory segment = new Memory(Layout.GST_SEGMENT_SIZE);
     final Memory gvalue = new Memory(Layout.GVALUE_SIZE);
     /** Measured time from sink to src pads, for the LATENCY answer; a new State measures afresh. */

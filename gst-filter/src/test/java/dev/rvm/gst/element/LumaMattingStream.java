@@ -2,6 +2,7 @@ package dev.rvm.gst.element;
 
 import dev.rvm.matting.Background;
 import dev.rvm.matting.FrameLayout;
+import dev.rvm.matting.FrameTargets;
 import dev.rvm.matting.MattedFrame;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.matting.MattingStream;
@@ -21,6 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LumaMattingStream implements MattingStream {
     static final AtomicInteger RESETS = new AtomicInteger();
+    /** Frames written through {@link MattedFrame#write(FrameTargets)}, and single writes made outside it. */
+    static final AtomicInteger TARGET_WRITES = new AtomicInteger();
+    static final AtomicInteger SINGLE_WRITES = new AtomicInteger();
 
     private MattingSettings settings;
     private final long delayMillis;
@@ -84,6 +88,7 @@ final class LumaMattingStream implements MattingStream {
         final int height;
         final byte[] rgb;
         final byte[] alpha;
+        private boolean inTargets;
 
         Frame(ByteBuffer pixels, FrameLayout layout, long tag) {
             this.tag = tag;
@@ -132,7 +137,25 @@ final class LumaMattingStream implements MattingStream {
         }
 
         @Override
+        public void write(FrameTargets targets) {
+            TARGET_WRITES.incrementAndGet();
+            inTargets = true;
+            try {
+                MattedFrame.super.write(targets);
+            } finally {
+                inTargets = false;
+            }
+        }
+
+        private void countSingle() {
+            if (!inTargets) {
+                SINGLE_WRITES.incrementAndGet();
+            }
+        }
+
+        @Override
         public void writeAlpha(ByteBuffer dst, int stride) {
+            countSingle();
             for (int y = 0; y < height; y++) {
                 dst.put(y * stride, alpha, y * width, width);
             }
@@ -140,11 +163,13 @@ final class LumaMattingStream implements MattingStream {
 
         @Override
         public void writeForeground(ByteBuffer dst, FrameLayout layout) {
+            countSingle();
             write(dst, layout, null);
         }
 
         @Override
         public void writeComposite(Background background, ByteBuffer dst, FrameLayout layout) {
+            countSingle();
             write(dst, layout, background);
         }
 
@@ -184,6 +209,7 @@ final class LumaMattingStream implements MattingStream {
         /** Scaled to cover by the core's renderer, then blended like the colour. */
         @Override
         public void writeComposite(ByteBuffer dst, FrameLayout layout, ByteBuffer bgPixels, FrameLayout bgLayout) {
+            countSingle();
             try (BackgroundRenderer renderer = new BackgroundRenderer()) {
                 Composite.Source.Pixels covered = (Composite.Source.Pixels) renderer.video(bgPixels, bgLayout, width, height);
                 write(dst, layout, null, covered.rgb());
