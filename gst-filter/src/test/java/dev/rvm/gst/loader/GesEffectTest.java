@@ -61,12 +61,12 @@ class GesEffectTest {
     void personKeyedOverTheLowerLayerAndPropertiesSurviveSaveAndLoad() throws Exception {
         Path project = dir.resolve("talk.xges");
         Path keyed = dir.resolve("keyed.mkv");
-        ges(timeline("+effect", "rvmmatte", "set-downsample-ratio", "0.5", "--save", project.toString()), keyed);
-        ges(timeline(), dir.resolve("plain.mkv"));
+        String keyedLog = ges(timeline("+effect", "rvmmatte", "set-downsample-ratio", "0.5", "--save", project.toString()), keyed);
+        String plainLog = ges(timeline(), dir.resolve("plain.mkv"));
         List<byte[]> withEffect = decode(keyed);
         List<byte[]> person = decode(dir.resolve("plain.mkv"));
-        assertEquals(FRAMES, withEffect.size());
-        assertEquals(FRAMES, person.size());
+        assertEquals(FRAMES, withEffect.size(), "frames rendered with the effect; ges-launch said:\n" + keyedLog);
+        assertEquals(FRAMES, person.size(), "frames rendered without it; ges-launch said:\n" + plainLog);
         Masks masks = referenceMasks();
         assertKeyed(withEffect, person, masks);
 
@@ -90,12 +90,14 @@ class GesEffectTest {
         return args;
     }
 
-    private static void ges(List<String> command, Path output) throws Exception {
+    /** Renders the timeline; returns what ges-launch printed (the rvmmatte category at DEBUG: late frames it skips included). */
+    private static String ges(List<String> command, Path output) throws Exception {
         List<String> args = new ArrayList<>(command);
         args.addAll(List.of("-o", output.toUri().toString(), "-f", FFV1));
-        GstTools.Result r = GstTools.run(registry, Map.of(), args.toArray(String[]::new));
+        GstTools.Result r = GstTools.run(registry, Map.of("GST_DEBUG", "rvmmatte:5"), args.toArray(String[]::new));
         assertEquals(0, r.exit(), r.output());
         assertTrue(Files.size(output) > 1000, r.output());
+        return r.output();
     }
 
     /** The rendered frames as packed RGB (rows of 600 bytes: no padding at this width). */
