@@ -152,7 +152,7 @@ final class RvmMatte implements ElementInstance {
 
     private void closeStream() {
         if (stream != null) {
-            stream.close();
+            streams.release(stream);
             stream = null;
         }
     }
