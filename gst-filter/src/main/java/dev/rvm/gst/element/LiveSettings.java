@@ -3,19 +3,22 @@ package dev.rvm.gst.element;
 import dev.rvm.matting.Background;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.matting.SettingsTable;
+import dev.rvm.matting.compositing.BackgroundRenderer;
 import dev.rvm.matting.settings.Setting;
 import dev.rvm.matting.settings.SettingValues;
 
 /**
  * The element's property values as one immutable {@link Snapshot}, swapped on each write and read as
- * one by the streaming thread. A write whose values cannot work together is refused: the snapshot
+ * one by the streaming thread. A write whose values cannot work together (a picture that cannot be
+ * read or decoded, a ratio too small for the negotiated frames) is refused: the snapshot
  * stays the last good one and a warning names the property and the fix. Before the stream is open
  * (NULL) a background that cannot be read yet is let through; NULL->READY refuses it with an error.
  */
 final class LiveSettings {
     /** Property values and what the stream derives from them, computed once per write (not per frame). */
     record Snapshot(SettingValues values, MattingSettings matting, Background background) {
-        static Snapshot of(SettingValues values, boolean checkBackground) {
+        /** {@code checkBackground}: a picture must be readable and decode (unless it is {@code previous}'s). */
+        static Snapshot of(SettingValues values, boolean checkBackground, Snapshot previous) {
             MattingSettings matting = SettingsTable.matting(values);
             Background background = null;
             try {
@@ -25,12 +28,16 @@ final class LiveSettings {
                     throw e;
                 }
             }
+            if (checkBackground && background instanceof Background.Picture p
+                    && (previous == null || !p.equals(previous.background()))) {
+                BackgroundRenderer.checkPicture(p.file());
+            }
             return new Snapshot(values, matting, background);
         }
     }
 
     private final ElementMessages messages;
-    private volatile Snapshot current = Snapshot.of(RvmMatteDescriptor.SETTINGS.defaults(), false);
+    private volatile Snapshot current = Snapshot.of(RvmMatteDescriptor.SETTINGS.defaults(), false, null);
 
     LiveSettings(ElementMessages messages) {
         this.messages = messages;
@@ -42,7 +49,7 @@ final class LiveSettings {
 
     /** NULL->READY: every value must work now (a background picture readable); throws with the reason. */
     synchronized Snapshot checkedForStart() {
-        current = Snapshot.of(current.values(), true);
+        current = Snapshot.of(current.values(), true, null);
         return current;
     }
 
@@ -53,7 +60,7 @@ final class LiveSettings {
     synchronized void set(Setting<?> setting, Object value, boolean running, VideoCaps video) {
         Snapshot next;
         try {
-            next = Snapshot.of(current.values().withObject(setting, value), running);
+            next = Snapshot.of(current.values().withObject(setting, value), running, current);
         } catch (RuntimeException e) {
             refuse(setting, value, e.getMessage());
             return;

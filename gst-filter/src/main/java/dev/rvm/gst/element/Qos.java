@@ -82,9 +82,10 @@ final class Qos {
         if (keepingUp.length() > 0) {
             state.qosWarned = true;
             messages.warning("rvmmatte skips late frames because the branch on its " + slowest.output.padName
-                    + " pad is late (a preview sink with sync=true?); its " + keepingUp + " output" + (keepingUp.indexOf(",") > 0 ? "s" : "")
-                    + " repeat the last matte or skip too. Set qos=false to keep every frame, or put "
-                    + "'queue leaky=downstream max-size-buffers=1' before that branch's sink");
+                    + " pad is late (a preview sink with sync=true?); its " + keepingUp + " output"
+                    + (keepingUp.indexOf(",") > 0 ? "s lose" : " loses") + " those frames too (alpha repeats the last"
+                    + " matte, src and fgr get gaps). Set qos=false to keep every frame, or put"
+                    + " 'queue leaky=downstream max-size-buffers=1' before that branch's sink");
         }
     }
 

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
@@ -92,6 +94,23 @@ class RvmMatteScenariosTest {
                             assertEquals(0, ((Number) live.run.pipeline.getElementByName("m").get("background")).intValue());
                             assertEquals(45, live.count("ns"));
                             return warned(live, "refused background=", "/nonexistent/picture.png is not a readable file")
+                                    + "; " + eos(live, "ns");
+                        }, DEADLINE),
+                new Scenario("live picture that does not decode in PLAYING: warning, stream goes on",
+                        LIVE + "rvmmatte name=m ! fakesink name=ns", live -> {
+                            Path notAPicture = Files.createTempFile("rvm-not-a-picture", ".png");
+                            try {
+                                Files.writeString(notAPicture, "not a PNG");
+                                liveChange(live, "background-location", notAPicture.toString());
+                                live.run.pipeline.getElementByName("m").set("background", 2); // image
+                                live.run.awaitEnd(live.secondsLeft());
+                            } finally {
+                                Files.delete(notAPicture);
+                            }
+                        }, live -> {
+                            assertEquals(0, ((Number) live.run.pipeline.getElementByName("m").get("background")).intValue());
+                            assertEquals(45, live.count("ns"));
+                            return warned(live, "refused background=image", "is not an image OpenCV can decode (use PNG or JPEG)")
                                     + "; " + eos(live, "ns");
                         }, DEADLINE)
         ).map(Scenario::test);
