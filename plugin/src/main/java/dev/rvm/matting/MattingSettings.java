@@ -54,9 +54,28 @@ public record MattingSettings(String model, float downsampleRatio, int seqChunk,
     public MattingSettings withDevice(Device d) { return new MattingSettings(model, downsampleRatio, seqChunk, threads, d, edges); }
     public MattingSettings withEdges(EdgeSettings e) { return new MattingSettings(model, downsampleRatio, seqChunk, threads, device, e); }
 
-    /** The ratio actually used for a frame of this size: the fixed one, or the upstream automatic rule. */
+    /**
+     * The ratio actually used for a frame of this size: the fixed one, or the upstream automatic rule,
+     * raised where a thin frame (4000x4) would leave the network fewer than {@link #MIN_NETWORK_SIDE} rows.
+     */
     public float effectiveRatio(int width, int height) {
-        return downsampleRatio > 0f ? downsampleRatio : Math.min(512f / Math.max(width, height), 1f);
+        if (downsampleRatio > 0f) {
+            return downsampleRatio;
+        }
+        float rule = Math.min(512f / Math.max(width, height), 1f);
+        return Math.max(rule, leastRatio(Math.min(width, height)));
+    }
+
+    /** The smallest ratio that leaves a side of this length {@link #MIN_NETWORK_SIDE} pixels (0 when none does). */
+    static float leastRatio(int side) {
+        if (side < MIN_NETWORK_SIDE) {
+            return 0f;
+        }
+        float least = (float) MIN_NETWORK_SIDE / side;
+        while (networkSide(side, least) < MIN_NETWORK_SIDE) {
+            least = Math.nextUp(least);
+        }
+        return least;
     }
 
     /** A side of the frame the network sees, computed as the model does: trunc(float32(side) * float32(ratio)). */
@@ -82,10 +101,7 @@ public record MattingSettings(String model, float downsampleRatio, int seqChunk,
         if (shorter < MIN_NETWORK_SIDE) {
             return seen + ", more than the frame has: the frame is too small to matte";
         }
-        float least = (float) MIN_NETWORK_SIDE / shorter;
-        while (networkSide(shorter, least) < MIN_NETWORK_SIDE) {
-            least = Math.nextUp(least);
-        }
+        float least = leastRatio(shorter);
         return seen + String.format(java.util.Locale.ROOT, ": give a ratio of at least %s for frames this size", least);
     }
 }

@@ -5,7 +5,6 @@ import dev.rvm.gst.natives.GstNative;
 import dev.rvm.gst.natives.Layout;
 import dev.rvm.matting.Background;
 import dev.rvm.matting.SettingsTable;
-import dev.rvm.matting.settings.SettingValues;
 import dev.rvm.matting.FrameLayout;
 import dev.rvm.matting.FrameTargets;
 
@@ -21,13 +20,13 @@ record Backdrop(Background background, ByteBuffer video, FrameLayout videoLayout
      * The background pad's frame for this one's running time (the colour when it has none); else the
      * settings' background, also the colour when src could not become straight alpha.
      */
-    static Backdrop forFrame(State st, Pointer input, SettingValues s, BackgroundInput bg) {
+    static Backdrop forFrame(State st, Pointer input, LiveSettings.Snapshot s, BackgroundInput bg) {
         if (bg != null) {
-            return bg.acquire(runningTime(st, input), new Background.Color(s.get(SettingsTable.BACKGROUND_COLOR)));
+            return bg.acquire(runningTime(st, input), new Background.Color(s.values().get(SettingsTable.BACKGROUND_COLOR)));
         }
-        Background b = SettingsTable.background(s);
-        if (b instanceof Background.Transparent && !st.compositeFormat.hasAlpha()) {
-            b = new Background.Color(s.get(SettingsTable.BACKGROUND_COLOR));
+        Background b = s.background();
+        if (b == null || b instanceof Background.Transparent && !st.compositeFormat.hasAlpha()) {
+            b = new Background.Color(s.values().get(SettingsTable.BACKGROUND_COLOR));
         }
         return of(b);
     }

@@ -30,6 +30,12 @@ final class ElementMessages {
                 Layout.CORE_ERROR_NEGOTIATION, GLibNative.g_strdup(text), null, log.name(), log.name(), 0);
     }
 
+    /** No src pad is linked: upstream gets NOT_LINKED, and this says what to link. */
+    void noLinkedOutput() {
+        error(GstNative.gst_stream_error_quark(), Layout.STREAM_ERROR_FAILED, "rvmmatte has no linked output: link "
+                + "its src pad (or a requested alpha or fgr pad) to a downstream element", null);
+    }
+
     /** The negotiation failed: a core error naming the caps and the fix. */
     void notNegotiated(String text, String debug) {
         error(GstNative.gst_core_error_quark(), Layout.CORE_ERROR_NEGOTIATION, text, debug);

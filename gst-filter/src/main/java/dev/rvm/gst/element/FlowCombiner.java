@@ -1,34 +1,58 @@
 package dev.rvm.gst.element;
 
-import java.util.List;
+import com.sun.jna.Pointer;
+import dev.rvm.gst.natives.GstBaseNative;
 
-import static dev.rvm.gst.natives.Layout.FLOW_EOS;
-import static dev.rvm.gst.natives.Layout.FLOW_FLUSHING;
-import static dev.rvm.gst.natives.Layout.FLOW_NOT_LINKED;
 import static dev.rvm.gst.natives.Layout.FLOW_OK;
 
 /**
- * Combines the last flow return of each src pad into what the sink pad returns upstream, the way
- * GstFlowCombiner does: flushing and fatal errors win, EOS and NOT_LINKED only when every pad says so.
+ * What the sink pad returns upstream, from the last flow of every src pad: gstbase's GstFlowCombiner
+ * (flushing and errors at once; EOS when every linked pad is EOS; NOT_LINKED when no pad is linked).
+ * The C combiner is not thread-safe and each pad's task reports its own flow, so every call is made
+ * under this object's monitor; the result is kept for the sink's thread to read without one.
  */
-final class FlowCombiner {
-    private FlowCombiner() {
+final class FlowCombiner implements AutoCloseable {
+    private Pointer combiner = GstBaseNative.gst_flow_combiner_new();
+    private volatile int combined = FLOW_OK;
+
+    synchronized void add(Pointer pad) {
+        if (combiner != null) {
+            GstBaseNative.gst_flow_combiner_add_pad(combiner, pad);
+        }
     }
 
-    static int combine(List<OutputPad> pads) {
-        boolean allEos = true;
-        boolean allNotLinked = true;
-        for (OutputPad pad : pads) {
-            int f = pad.lastFlow();
-            if (f == FLOW_FLUSHING || f < FLOW_EOS) {
-                return f;
-            }
-            allEos &= f == FLOW_EOS;
-            allNotLinked &= f == FLOW_NOT_LINKED;
+    synchronized void remove(Pointer pad) {
+        if (combiner != null) {
+            GstBaseNative.gst_flow_combiner_remove_pad(combiner, pad);
         }
-        if (allEos) {
-            return FLOW_EOS;
+    }
+
+    /** Records the pad's latest flow; returns the combined one. */
+    synchronized int update(Pointer pad, int flow) {
+        if (combiner != null) {
+            combined = GstBaseNative.gst_flow_combiner_update_pad_flow(combiner, pad, flow);
         }
-        return allNotLinked ? FLOW_NOT_LINKED : FLOW_OK;
+        return combined;
+    }
+
+    /** FLUSH_STOP: every pad starts again from OK. */
+    synchronized void reset() {
+        if (combiner != null) {
+            GstBaseNative.gst_flow_combiner_reset(combiner);
+        }
+        combined = FLOW_OK;
+    }
+
+    int combined() {
+        return combined;
+    }
+
+    /** Drops the combiner and its pad references (the element is finalized). */
+    @Override
+    public synchronized void close() {
+        if (combiner != null) {
+            GstBaseNative.gst_flow_combiner_free(combiner);
+            combiner = null;
+        }
     }
 }

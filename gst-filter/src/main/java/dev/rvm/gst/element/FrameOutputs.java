@@ -41,7 +41,8 @@ final class FrameOutputs {
     }
 
     /**
-     * Writes the frame into a new buffer for each linked pad, then queues them in pad order; buffers
+     * Writes the frame into a new buffer for each pad that wants frames (linked, its branch not ended),
+     * then queues them in pad order; buffers
      * take the input's flags, timestamps and format-independent metas. A failed write drops them all.
      */
     void push(State state, MattedFrame frame, Pointer input, Backdrop backdrop) {
@@ -49,7 +50,7 @@ final class FrameOutputs {
         count = 0;
         try {
             for (OutputPad out : outputs.all()) {
-                if (out.isLinked() && count < OUTPUTS) {
+                if (count < OUTPUTS && out.wantsFrames()) {
                     int i = count++;
                     pads[i] = out;
                     buffers[i] = newFrame(input, out.output.size(state));

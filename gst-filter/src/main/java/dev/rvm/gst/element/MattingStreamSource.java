@@ -10,6 +10,11 @@ public interface MattingStreamSource {
 
     MattingStream open(MattingSettings settings);
 
+    /** The element is done with a stream it opened here. */
+    default void release(MattingStream stream) {
+        stream.close();
+    }
+
     /** The matting core. */
     static MattingStreamSource core() {
         return MattingStreams::open;

@@ -4,6 +4,8 @@ import com.sun.jna.Pointer;
 import dev.rvm.gst.gobject.Ref;
 import dev.rvm.gst.natives.GstNative;
 import dev.rvm.gst.natives.Layout;
+import dev.rvm.matting.MattingSettings;
+import dev.rvm.matting.SettingsTable;
 import dev.rvm.matting.compositing.YuvConverter;
 
 import java.util.List;
@@ -96,6 +98,16 @@ final class Negotiation {
             return CompositeFormat.named(GstNative.gst_structure_get_string(
                     GstNative.gst_caps_get_structure(common.get(), 0), "format"));
         }
+    }
+
+    /** False, after a not-negotiated error naming the property to change, when the network cannot see these frames. */
+    boolean suitsNetwork(VideoCaps video, MattingSettings matting) {
+        String problem = matting.frameSizeProblem(video.width(), video.height());
+        if (problem != null) {
+            messages.notNegotiated("rvmmatte cannot matte these frames: " + problem + " (property "
+                    + SettingsTable.DOWNSAMPLE_RATIO.name() + ")", null);
+        }
+        return problem == null;
     }
 
     /** The not-negotiated error when what follows src takes none of the composite's formats. */

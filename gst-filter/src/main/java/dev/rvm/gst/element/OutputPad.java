@@ -15,18 +15,19 @@ import java.util.ArrayDeque;
  * downstream branch prerolls on its own (three sinks behind one thread deadlock like {@code tee}
  * without queues). Items are buffers and serialized events, in order.
  *
- * <p>Like multiqueue, a full pad lets its queue grow while a sibling pad is starved: a branch with a
- * deep encoder (x264enc looks ahead ~40 frames before its sink can preroll) must get frames although
- * the other branches' sinks already prerolled and stopped taking theirs.
+ * <p>Its flow is the branch's: once downstream answers EOS the pad takes no more buffers (events still
+ * go, up to the stream's EOS) while its siblings go on; an error pauses it. Every flow is reported to
+ * the element's {@link FlowCombiner}, which decides what upstream hears.
+ *
+ * <p>Bounds ({@link HandOffLimits}): a pad holds a few buffers in steady state. Like multiqueue, a full
+ * pad may grow while a sibling pad is starved (x264enc looks ahead ~40 frames before its sink can
+ * preroll, while the other branches' sinks already prerolled and stopped taking theirs), up to the
+ * first of the limits' buffers, stream time and element-wide bytes; beyond them the stream waits.
  */
 final class OutputPad {
-    /** Buffers per pad in steady state: absorbs jitter, keeps latency and memory low. */
-    private static final int CAPACITY = 3;
-    /** Growth limit while a sibling starves; beyond it the stream waits rather than eat memory. */
-    private static final int STARVING_SIBLING_LIMIT = 400;
     private static final long SIBLING_RECHECK_MS = 50;
 
-    private record Item(Pointer object, boolean event, boolean eos) {}
+    private record Item(Pointer object, boolean event, boolean eos, long bytes, long pts) {}
 
     final Output output;
     final Pointer pad;
@@ -36,9 +37,12 @@ final class OutputPad {
     private final DebugCategory log;
     private final ArrayDeque<Item> items = new ArrayDeque<>();
     private int queuedBuffers;
+    private long newestPts = Layout.CLOCK_TIME_NONE;
     private boolean flushing = true;
     private boolean sawEos;
     private volatile int lastFlow = Layout.FLOW_OK;
+    /** QoS: running time before which this branch's sink finds frames too late ({@link Qos}). */
+    volatile long qosEarliest = Layout.CLOCK_TIME_NONE;
     private final Callbacks.TaskFunction loop = this::loop;
 
     OutputPad(Output output, Pointer pad, OutputPads group, DebugCategory log) {
@@ -59,6 +63,21 @@ final class OutputPad {
         return PeerLinks.isLinked(pad);
     }
 
+    /** Whether a new frame for this pad is worth making: linked, and its branch has not ended or failed. */
+    boolean wantsFrames() {
+        int f = lastFlow;
+        if (f == Layout.FLOW_EOS || f < Layout.FLOW_EOS) {
+            return false;
+        }
+        if (!isLinked()) {
+            if (f != Layout.FLOW_NOT_LINKED) {
+                report(Layout.FLOW_NOT_LINKED);
+            }
+            return false;
+        }
+        return true;
+    }
+
     /**
      * False until the pad has been handed the stream's sticky events (stream-start, caps, segment): a
      * request pad added mid-stream gets them before its first buffer. Touched by the sink's streaming
@@ -66,19 +85,20 @@ final class OutputPad {
      */
     boolean primed;
 
-    /** Queues a buffer (ownership passes); blocks while full; returns the pad's latest flow. */
+    /** Queues a buffer (ownership passes); blocks while full; returns the combined flow. */
     int pushBuffer(Pointer buffer) {
-        return enqueue(new Item(buffer, false, false));
+        return enqueue(new Item(buffer, false, false, GstNative.gst_buffer_get_size(buffer),
+                buffer.getLong(Layout.GST_BUFFER_PTS)));
     }
 
     /** Queues a serialized event (ownership passes). */
     int pushEvent(Pointer event, boolean eos) {
-        return enqueue(new Item(event, true, eos));
+        return enqueue(new Item(event, true, eos, 0, Layout.CLOCK_TIME_NONE));
     }
 
     private int enqueue(Item item) {
         synchronized (lock) {
-            while (!flushing && !item.event && mustWait()) {
+            while (!flushing && !item.event && !ended() && mustWait()) {
                 try {
                     // nothing signals a sibling pad being linked (a request pad mid-stream): look again soon
                     lock.wait(SIBLING_RECHECK_MS);
@@ -91,20 +111,35 @@ final class OutputPad {
                 GstNative.gst_mini_object_unref(item.object);
                 return Layout.FLOW_FLUSHING;
             }
+            if (sawEos || lastFlow < Layout.FLOW_EOS || (!item.event && lastFlow == Layout.FLOW_EOS)) {
+                GstNative.gst_mini_object_unref(item.object); // the branch ended or failed: nothing more for it
+                return group.combinedFlow();
+            }
             items.addLast(item);
             if (!item.event) {
                 queuedBuffers++;
+                group.queuedBytes += item.bytes;
+                if (item.pts != Layout.CLOCK_TIME_NONE) {
+                    newestPts = item.pts;
+                }
             }
             lock.notifyAll();
-            return lastFlow;
+            return group.combinedFlow();
         }
     }
 
+    /** Downstream said EOS or failed: buffers are dropped, not waited for (called under the lock). */
+    private boolean ended() {
+        return sawEos || lastFlow == Layout.FLOW_EOS || lastFlow < Layout.FLOW_EOS;
+    }
+
     private boolean mustWait() {
-        if (queuedBuffers < CAPACITY) {
+        HandOffLimits limits = group.limits;
+        if (queuedBuffers < limits.steadyBuffers()) {
             return false;
         }
-        if (queuedBuffers >= STARVING_SIBLING_LIMIT) {
+        if (queuedBuffers >= limits.maxBuffers() || group.queuedBytes >= limits.maxBytes()
+                || queuedTime() >= limits.maxTimeNanos()) {
             return true;
         }
         for (OutputPad o : group.all()) {
@@ -115,6 +150,15 @@ final class OutputPad {
         return true;
     }
 
+    /** Stream time between the oldest and the newest queued buffer (0 when unknown). */
+    private long queuedTime() {
+        Item head = items.peekFirst();
+        if (head == null || head.event || head.pts == Layout.CLOCK_TIME_NONE || newestPts == Layout.CLOCK_TIME_NONE) {
+            return 0;
+        }
+        return Math.max(0, newestPts - head.pts);
+    }
+
     /** Waiting for data with nothing queued while its branch is live (called under the shared lock). */
     private boolean starving() {
         return !flushing && !sawEos && items.isEmpty() && lastFlow == Layout.FLOW_OK && isLinked();
@@ -123,7 +167,7 @@ final class OutputPad {
     /** Runs on the pad's task thread, once per item; a failure is logged and pauses the task with a flow error. */
     private void loop(Pointer userData) {
         if (Guarded.call(log, pad, "the " + output.padName + " pad's task", 0, this::pushNext) == 0) {
-            lastFlow = Layout.FLOW_ERROR;
+            report(Layout.FLOW_ERROR);
             GstNative.gst_pad_pause_task(pad);
         }
     }
@@ -147,6 +191,7 @@ final class OutputPad {
             item = items.pollFirst();
             if (!item.event) {
                 queuedBuffers--;
+                group.queuedBytes -= item.bytes;
             }
             lock.notifyAll();
         }
@@ -157,20 +202,29 @@ final class OutputPad {
                     sawEos = true;
                     lock.notifyAll();
                 }
-                lastFlow = Layout.FLOW_EOS;
+                report(Layout.FLOW_EOS);
                 GstNative.gst_pad_pause_task(pad);
             }
+        } else if (lastFlow == Layout.FLOW_EOS) {
+            GstNative.gst_mini_object_unref(item.object); // queued before downstream said EOS
         } else {
             int flow = GstNative.gst_pad_push(pad, item.object);
-            lastFlow = flow;
-            if (flow != Layout.FLOW_OK && flow != Layout.FLOW_NOT_LINKED) {
+            report(flow);
+            if (flow < Layout.FLOW_EOS) {
                 GstNative.gst_pad_pause_task(pad);
+            }
+            if (flow != Layout.FLOW_OK) {
                 synchronized (lock) {
-                    lock.notifyAll();
+                    lock.notifyAll(); // a sink thread waiting for room must see the branch ended
                 }
             }
         }
         return 1;
+    }
+
+    private void report(int flow) {
+        lastFlow = flow;
+        group.combiner.update(pad, flow);
     }
 
     /** Pad activation (READY->PAUSED) and FLUSH_STOP: accept items and (re)start the task. */
@@ -178,8 +232,10 @@ final class OutputPad {
         synchronized (lock) {
             flushing = false;
             sawEos = false;
-            lastFlow = Layout.FLOW_OK;
+            newestPts = Layout.CLOCK_TIME_NONE;
         }
+        qosEarliest = Layout.CLOCK_TIME_NONE;
+        report(Layout.FLOW_OK);
         GstNative.gst_pad_start_task(pad, loop, null, null);
     }
 
@@ -200,15 +256,18 @@ final class OutputPad {
     private void setFlushing() {
         synchronized (lock) {
             flushing = true;
-            lastFlow = Layout.FLOW_FLUSHING;
             lock.notifyAll();
         }
+        report(Layout.FLOW_FLUSHING);
     }
 
     private void dropItems() {
         synchronized (lock) {
             for (Item item : items) {
                 GstNative.gst_mini_object_unref(item.object);
+                if (!item.event) {
+                    group.queuedBytes -= item.bytes;
+                }
             }
             items.clear();
             queuedBuffers = 0;

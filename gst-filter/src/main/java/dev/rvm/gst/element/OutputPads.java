@@ -12,9 +12,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The element's src pads as they are now: added (and, for request pads, removed) at run time. Hands
  * serialized events to every pad behind its buffers and combines their flow returns into the sink's.
  */
-final class OutputPads {
+final class OutputPads implements AutoCloseable {
     /** Shared by the pads' hand-offs: guards every queue and is what they wait on. */
     final Object lock = new Object();
+    final FlowCombiner combiner = new FlowCombiner();
+    final HandOffLimits limits = HandOffLimits.DEFAULTS;
+    /** Bytes of the buffers queued on all pads (guarded by {@link #lock}). */
+    long queuedBytes;
     private final List<OutputPad> pads = new CopyOnWriteArrayList<>();
     private final DebugCategory log;
 
@@ -27,6 +31,7 @@ final class OutputPads {
         OutputPad out = new OutputPad(output, pad, this, log);
         PadFunctions.source(pad);
         GstNative.gst_pad_use_fixed_caps(pad);
+        combiner.add(pad);
         pads.add(out);
         return out;
     }
@@ -37,6 +42,7 @@ final class OutputPads {
      */
     void remove(OutputPad out) {
         pads.remove(out);
+        combiner.remove(out.pad);
         // a downstream element may hold the pad's task (a prerolled sink, an appsink waiting for its
         // buffers to be taken before EOS): a flush lets go of it, or the task could not be joined
         boolean linked = out.isLinked();
@@ -98,7 +104,13 @@ final class OutputPads {
 
     /** What the sink pad returns upstream (see {@link FlowCombiner}). */
     int combinedFlow() {
-        return FlowCombiner.combine(pads);
+        return combiner.combined();
+    }
+
+    /** The element is finalized: the combiner lets go of the pads. */
+    @Override
+    public void close() {
+        combiner.close();
     }
 
     /** Hands a serialized event to every pad's queue, behind the buffers already there (takes ownership). */
@@ -120,6 +132,7 @@ final class OutputPads {
 
     /** FLUSH_STOP goes downstream at once, then every pad's task starts again (takes ownership). */
     void flushStop(Pointer event) {
+        combiner.reset();
         for (OutputPad out : pads) {
             GstNative.gst_pad_push_event(out.pad, GstNative.gst_mini_object_ref(event));
             out.start();

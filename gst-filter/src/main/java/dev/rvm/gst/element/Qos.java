@@ -8,8 +8,8 @@ import dev.rvm.gst.natives.Layout;
 import java.nio.ByteBuffer;
 
 /**
- * Quality of service ({@code qos=true}): the composite's sink says how late frames arrive; a frame
- * whose running time is already behind skips inference. The alpha pad repeats the last matte (alpha
+ * Quality of service ({@code qos=true}): each src pad's sink says how late its frames arrive; a frame
+ * whose running time is already behind for the slowest linked branch skips inference. The alpha pad repeats the last matte (alpha
  * keeps its rate for alphacombine), src and fgr get a GAP event, and a QoS message says so.
  */
 final class Qos {
@@ -27,28 +27,66 @@ final class Qos {
         this.messages = messages;
     }
 
-    /** A QOS event from downstream of the composite: frames before timestamp + diff are too late. */
-    static void onQosEvent(State state, Pointer event) {
+    /** A QOS event from the branch behind {@code out}: its frames before timestamp + diff are too late. */
+    static void onQosEvent(OutputPad out, Pointer event) {
         int[] qosType = new int[1];
         double[] proportion = new double[1];
         long[] diff = new long[1];
         long[] timestamp = new long[1];
         GstNative.gst_event_parse_qos(event, qosType, proportion, diff, timestamp);
-        state.earliestTime = diff[0] > 0 ? timestamp[0] + diff[0] : Layout.CLOCK_TIME_NONE;
+        out.qosEarliest = diff[0] > 0 ? timestamp[0] + diff[0] : Layout.CLOCK_TIME_NONE;
     }
 
-    /** Too late to matte: behind the sink's earliest time, with no chunk in progress. */
-    static boolean isLate(State state, Pointer buffer) {
-        long earliest = state.earliestTime;
-        if (earliest == Layout.CLOCK_TIME_NONE || !state.haveSegment || state.pendingCount() > 0) {
+    /**
+     * Too late to matte for the slowest linked branch (the latest earliest-time of the pads still
+     * taking frames), with no chunk in progress. The first frame skipped while another branch keeps up
+     * posts a warning: a slow preview makes the recorded outputs repeat frames.
+     */
+    boolean isLate(State state, Pointer buffer) {
+        if (!state.haveSegment || state.pendingCount() > 0) {
             return false;
         }
         long pts = buffer.getLong(Layout.GST_BUFFER_PTS);
         if (pts == Layout.CLOCK_TIME_NONE) {
             return false;
         }
+        OutputPad slowest = null;
+        for (OutputPad out : outputs.all()) {
+            long e = out.qosEarliest;
+            if (e != Layout.CLOCK_TIME_NONE && (slowest == null || Long.compareUnsigned(e, slowest.qosEarliest) > 0)
+                    && out.wantsFrames()) {
+                slowest = out;
+            }
+        }
+        if (slowest == null) {
+            return false;
+        }
         long running = GstNative.gst_segment_to_running_time(state.segment, Layout.FORMAT_TIME, pts);
-        return running != Layout.CLOCK_TIME_NONE && Long.compareUnsigned(running, earliest) < 0;
+        if (running == Layout.CLOCK_TIME_NONE || Long.compareUnsigned(running, slowest.qosEarliest) >= 0) {
+            return false;
+        }
+        if (!state.qosWarned) {
+            warnIfOthersKeepUp(state, slowest, running);
+        }
+        return true;
+    }
+
+    private void warnIfOthersKeepUp(State state, OutputPad slowest, long running) {
+        StringBuilder keepingUp = new StringBuilder();
+        for (OutputPad out : outputs.all()) {
+            long e = out.qosEarliest;
+            if (out != slowest && (e == Layout.CLOCK_TIME_NONE || Long.compareUnsigned(running, e) >= 0) && out.wantsFrames()) {
+                keepingUp.append(keepingUp.length() == 0 ? "" : ", ").append(out.output.padName);
+            }
+        }
+        if (keepingUp.length() > 0) {
+            state.qosWarned = true;
+            messages.warning("rvmmatte skips late frames because the branch on its " + slowest.output.padName
+                    + " pad is late (a preview sink with sync=true?); its " + keepingUp + " output"
+                    + (keepingUp.indexOf(",") > 0 ? "s lose" : " loses") + " those frames too (alpha repeats the last"
+                    + " matte, src and fgr get gaps). Set qos=false to keep every frame, or put"
+                    + " 'queue leaky=downstream max-size-buffers=1' before that branch's sink");
+        }
     }
 
     /** Skips a late frame (takes ownership of the buffer). */
@@ -58,7 +96,7 @@ final class Qos {
         state.dropped++;
         OutputPad alpha = outputs.get(Output.ALPHA);
         ByteBuffer lastAlpha = state.lastAlpha;
-        if (alpha != null && alpha.isLinked() && lastAlpha != null) {
+        if (alpha != null && lastAlpha != null && alpha.wantsFrames()) {
             alpha.pushBuffer(frames.repeat(buffer, lastAlpha));
         }
         for (OutputPad out : outputs.all()) {

@@ -11,7 +11,6 @@ import dev.rvm.gst.natives.Layout;
 import dev.rvm.matting.Background;
 import dev.rvm.matting.FrameLayout;
 import dev.rvm.matting.MattedFrame;
-import dev.rvm.matting.MattingSettings;
 import dev.rvm.matting.MattingStream;
 import dev.rvm.matting.SettingsTable;
 import dev.rvm.matting.settings.Setting;
@@ -35,13 +34,6 @@ import static dev.rvm.gst.natives.Layout.FLOW_NOT_NEGOTIATED;
 final class RvmMatte implements ElementInstance {
     static final DebugCategory LOG = new DebugCategory("rvmmatte", "Robust Video Matting element");
 
-    /** Property values and the core's settings derived from them, read as one by the streaming thread. */
-    private record Settings(SettingValues values, MattingSettings matting) {
-        Settings(SettingValues values) {
-            this(values, SettingsTable.matting(values));
-        }
-    }
-
     private final Pointer element;
     private final MattingStreamSource streams;
     private final Pointer sinkPad;
@@ -52,11 +44,11 @@ final class RvmMatte implements ElementInstance {
     private final Negotiation negotiation;
     private final RequestPads requests;
     private final Qos qos;
-    private volatile Settings settings = new Settings(RvmMatteDescriptor.SETTINGS.defaults());
+    private final LiveSettings settings;
     private volatile double lastInferenceMillis;
     private volatile boolean resetRequested;
     /** Opened at NULL->READY, closed at READY->NULL; used only by the streaming thread in between. */
-    private MattingStream stream;
+    private volatile MattingStream stream;
     private volatile State state = new State();
     private final MattingStream.ResultHandler onResult = this::onResult;
 
@@ -64,6 +56,7 @@ final class RvmMatte implements ElementInstance {
         this.element = element;
         this.streams = streams;
         this.messages = new ElementMessages(element, LOG);
+        this.settings = new LiveSettings(messages);
         this.negotiation = new Negotiation(outputs, messages);
         this.requests = new RequestPads(element, outputs, messages, LOG);
         this.qos = new Qos(element, LOG, outputs, frames, messages);
@@ -81,13 +74,13 @@ final class RvmMatte implements ElementInstance {
     }
 
     @Override
-    public synchronized void set(Setting<?> setting, Object value) {
-        settings = new Settings(settings.values().withObject(setting, value));
+    public void set(Setting<?> setting, Object value) {
+        settings.set(setting, value, stream != null, state.video);
     }
 
     @Override
     public Object get(Setting<?> setting) {
-        return settings.values().get(setting);
+        return settings.get().values().get(setting);
     }
 
     @Override
@@ -138,16 +131,15 @@ final class RvmMatte implements ElementInstance {
     @Override
     public void dispose() {
         closeStream();
+        outputs.close();
         state.release(null);
         requests.dispose();
     }
 
     /** A bad background picture or model is a READY failure, not a mid-stream one. */
     private boolean openStream() {
-        SettingValues s = settings.values();
         try {
-            SettingsTable.background(s);
-            MattingSettings matting = SettingsTable.matting(s);
+            var matting = settings.checkedForStart().matting();
             LOG.log(DebugCategory.INFO, element, "opening matting stream " + matting);
             stream = streams.open(matting);
             return true;
@@ -160,7 +152,7 @@ final class RvmMatte implements ElementInstance {
 
     private void closeStream() {
         if (stream != null) {
-            stream.close();
+            streams.release(stream);
             stream = null;
         }
     }
@@ -190,7 +182,7 @@ final class RvmMatte implements ElementInstance {
             return negotiation.answersSinkQuery(pad, query, type) || GstNative.gst_pad_query_default(pad, parent, query) != 0;
         }
         if (type == Layout.QUERY_LATENCY) {
-            return Latency.answer(sinkPad, query, state, settings.matting().seqChunk());
+            return Latency.answer(sinkPad, query, state, settings.get().matting().seqChunk());
         }
         return GstNative.gst_pad_query_default(pad, parent, query) != 0;
     }
@@ -249,7 +241,6 @@ final class RvmMatte implements ElementInstance {
                 return true;
             case Layout.EVENT_FLUSH_STOP:
                 st.forget(stream);
-                st.earliestTime = Layout.CLOCK_TIME_NONE;
                 if (bg != null) {
                     bg.personResumed();
                 }
@@ -272,7 +263,11 @@ final class RvmMatte implements ElementInstance {
         }
         drain(st); // frames still buffered in a chunk belong to the old caps
         st.configure(video, Negotiation.capsOf(event));
-        boolean opaque = opaque(settings.values());
+        if (!negotiation.suitsNetwork(video, settings.get().matting())) {
+            GstNative.gst_mini_object_unref(event);
+            return false;
+        }
+        boolean opaque = opaque(settings.get().values());
         CompositeFormat composite = negotiation.chooseComposite(st, opaque);
         GstNative.gst_mini_object_unref(event);
         if (composite == null) {
@@ -294,9 +289,9 @@ final class RvmMatte implements ElementInstance {
 
     private boolean srcEvent(Pointer pad, Pointer parent, Pointer event) {
         int type = event.getInt(Layout.GST_EVENT_TYPE);
-        OutputPad composite = outputs.get(Output.COMPOSITE);
-        if (type == Layout.EVENT_QOS && composite != null && pad.equals(composite.pad)) {
-            Qos.onQosEvent(state, event);
+        OutputPad from = type == Layout.EVENT_QOS ? outputs.find(pad) : null;
+        if (from != null) {
+            Qos.onQosEvent(from, event);
         } else if (type == Layout.EVENT_SEEK && !state.firstSeek(GstNative.gst_event_get_seqnum(event))) {
             GstNative.gst_mini_object_unref(event); // each sink sends the application's seek; upstream needs one
             return true;
@@ -319,7 +314,7 @@ final class RvmMatte implements ElementInstance {
             return FLOW_NOT_NEGOTIATED;
         }
         outputs.prime(st, negotiation);
-        Settings s = settings;
+        LiveSettings.Snapshot s = settings.get();
         boolean opaque = opaque(s.values());
         if (opaque != st.opaque || GstNative.gst_pad_check_reconfigure(srcPad) != 0) {
             negotiation.renegotiate(st, opaque);
@@ -331,9 +326,9 @@ final class RvmMatte implements ElementInstance {
             resetRequested = false;
             st.forget(stream);
         }
-        if (s.values().get(RvmMatteDescriptor.QOS) && Qos.isLate(st, buffer)) {
+        if (s.values().get(RvmMatteDescriptor.QOS) && qos.isLate(st, buffer)) {
             qos.skip(st, buffer);
-            return outputs.combinedFlow();
+            return upstreamFlow(st);
         }
         ByteBuffer pixels = st.inMap.map(buffer, Layout.MAP_READ);
         if (pixels == null) {
@@ -357,7 +352,17 @@ final class RvmMatte implements ElementInstance {
             st.inMap.unmap(buffer);
             GstNative.gst_mini_object_unref(buffer);
         }
-        return outputs.combinedFlow();
+        return upstreamFlow(st);
+    }
+
+    /** The src pads' combined flow; the first NOT_LINKED of a stream says which pads to link. */
+    private int upstreamFlow(State st) {
+        int flow = outputs.combinedFlow();
+        if (flow == Layout.FLOW_NOT_LINKED && !st.notLinkedReported) {
+            st.notLinkedReported = true;
+            messages.noLinkedOutput();
+        }
+        return flow;
     }
 
     @Override
@@ -379,9 +384,9 @@ final class RvmMatte implements ElementInstance {
         BackgroundInput bg = requests.background();
         try {
             lastInferenceMillis = frame.inferenceMillis();
-            SettingValues s = settings.values();
+            LiveSettings.Snapshot s = settings.get();
             frames.push(st, frame, input, Backdrop.forFrame(st, input, s, bg));
-            if (s.get(RvmMatteDescriptor.POST_MESSAGES)) {
+            if (s.values().get(RvmMatteDescriptor.POST_MESSAGES)) {
                 messages.inference(input, frame.inferenceMillis(), st.gvalue);
             }
             if (st.latency.finished(frame.tag(), System.nanoTime())) {

@@ -23,7 +23,9 @@ public final class RvmMatteDescriptor {
     static final String SIZE = "width=(int)[1,2147483647], height=(int)[1,2147483647], framerate=(fraction)[0/1,2147483647/1]";
 
     public static final Setting.Flag QOS = new Setting.Flag("qos", "QoS",
-            "When frames are late, skip inference, reuse the last alpha and post QoS messages", true, true);
+            "When frames are late, skip inference, reuse the last alpha and post QoS messages. Lateness is "
+                    + "that of the slowest linked branch (the sink of src, alpha or fgr furthest behind); the first "
+                    + "skip one branch causes while another keeps up posts a warning", true, true);
     public static final Setting.Flag POST_MESSAGES = new Setting.Flag("post-messages", "Post messages",
             "Post an element message named rvmmatte with the inference time of each frame", false, true);
 

@@ -8,7 +8,7 @@ public final class RvmMatteType {
     public static final String FACTORY_NAME = RvmMatteDescriptor.FACTORY_NAME;
     /** Rank NONE: autoplugging must never pick a matting filter by itself. */
     private static final int RANK_NONE = 0;
-    private static volatile MattingStreamSource source = MattingStreamSource.core();
+    private static volatile IdleStreamKeeper source = new IdleStreamKeeper(MattingStreamSource.core());
 
     private RvmMatteType() {
     }
@@ -21,7 +21,8 @@ public final class RvmMatteType {
         if (GstNative.gst_is_initialized() == 0) {
             throw new IllegalStateException("GStreamer is not initialized: call Gst.init before registering rvmmatte");
         }
-        source = streams;
+        source.closeIdle();
+        source = new IdleStreamKeeper(streams);
         JavaElementType.register(RvmMatteDescriptor.DESCRIPTOR, factoryName, RANK_NONE, RvmMatte.LOG,
                 (element, pads) -> new RvmMatte(element, pads, source));
     }

@@ -15,8 +15,7 @@ import java.util.ArrayDeque;
 /**
  * Everything one stream negotiates and carries between frames. A fresh one replaces it on
  * PAUSED->READY ({@link #release} drops what it holds); FLUSH and the reset signal {@link #forget}
- * the temporal part (FLUSH the QoS time too). Touched by the streaming thread, except the QoS time and the seek number, which
- * src pad events write.
+ * the temporal part. Touched by the streaming thread, except the seek number, which src pad events write.
  */
 final class State {
     final BufferMap inMap = new BufferMap();
@@ -46,8 +45,10 @@ final class State {
     ByteBuffer lastAlpha;
     long processed;
     long dropped;
-    /** QoS: running time before which frames are too late to matte; written by src event threads. */
-    volatile long earliestTime = Layout.CLOCK_TIME_NONE;
+    /** Whether this stream already said that no output is linked. */
+    boolean notLinkedReported;
+    /** Whether this stream already warned that one branch's lateness skips frames on the others. */
+    boolean qosWarned;
     /** The seqnum of the last seek sent upstream: every src pad's sink sends the application's seek. */
     private int lastSeekSeqnum = -1;
 

@@ -58,6 +58,7 @@ public final class GstNative {
     public static native Pointer gst_mini_object_ref(Pointer object);
     public static native void gst_mini_object_unref(Pointer object);
 
+    public static native long gst_buffer_get_size(Pointer buffer);
     public static native Pointer gst_buffer_new_allocate(Pointer allocator, long size, Pointer params);
     public static native int gst_buffer_map(Pointer buffer, Pointer info, int flags);
     public static native void gst_buffer_unmap(Pointer buffer, Pointer info);

@@ -67,7 +67,8 @@ final class GstTestSupport {
         final Pipeline pipeline;
         final List<Message> messages = new CopyOnWriteArrayList<>();
         final List<String> errors = new CopyOnWriteArrayList<>();
-        private final CountDownLatch done = new CountDownLatch(1);
+        final List<String> warnings = new CopyOnWriteArrayList<>();
+        private volatile CountDownLatch done = new CountDownLatch(1);
 
         Run(String description) {
             pipeline = (Pipeline) Gst.parseLaunch(description);
@@ -79,6 +80,8 @@ final class GstTestSupport {
                     done.countDown();
                 } else if (t == MessageType.EOS) {
                     done.countDown();
+                } else if (t == MessageType.WARNING) {
+                    warnings.add(BusErrors.parse(m).toString());
                 } else if (t == MessageType.QOS || t == MessageType.ELEMENT) {
                     messages.add(m);
                 } else if (t == MessageType.LATENCY) {
@@ -91,6 +94,11 @@ final class GstTestSupport {
         Run play() {
             pipeline.play();
             return this;
+        }
+
+        /** Waits for the next EOS or error from now on (after a seek that follows an EOS). */
+        void rearm() {
+            done = new CountDownLatch(1);
         }
 
         /** Waits for EOS or an error; a hang fails the test instead of the build. */

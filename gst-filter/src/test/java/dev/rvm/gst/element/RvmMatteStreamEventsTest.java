@@ -117,8 +117,9 @@ class RvmMatteStreamEventsTest {
     }
 
     @Test
-    void oneByOneAndOddSizedFramesGivePaddedRows() {
-        for (String size : List.of("width=1,height=1", "width=7,height=3")) {
+    void smallestAndOddSizedFramesGivePaddedRows() {
+        // 3x3 is the least the network sees (smaller frames are refused at caps, see RvmMatteScenariosTest)
+        for (String size : List.of("width=3,height=3", "width=7,height=3")) {
             try (var run = new GstTestSupport.Run("videotestsrc num-buffers=3 ! video/x-raw,format=BGR," + size
                     + " ! rvmmatte name=m m.alpha ! appsink name=a sync=false m.fgr ! appsink name=f sync=false m.src ! fakesink")) {
                 AppSink a = (AppSink) run.pipeline.getElementByName("a");
@@ -127,8 +128,8 @@ class RvmMatteStreamEventsTest {
                 List<byte[]> alphas = RvmMattePipelineTest.pull(a);
                 List<byte[]> fgrs = RvmMattePipelineTest.pull(f);
                 run.assertEos(20);
-                int w = size.startsWith("width=1,") ? 1 : 7;
-                int h = w == 1 ? 1 : 3;
+                int w = size.startsWith("width=3,") ? 3 : 7;
+                int h = 3;
                 assertEquals(3, alphas.size());
                 assertEquals(((w + 3) & ~3) * h, alphas.get(0).length, size + " alpha bytes");
                 assertEquals(((3 * w + 3) & ~3) * h, fgrs.get(0).length, size + " fgr bytes");

@@ -20,6 +20,11 @@ final class GstTools {
     record Result(int exit, String output) {}
 
     static Result run(Path registry, Map<String, String> env, String... command) throws Exception {
+        return run(registry, env, 180, command);
+    }
+
+    /** Runs the tool; one still running after {@code seconds} is killed and reported as a hang. */
+    static Result run(Path registry, Map<String, String> env, int seconds, String... command) throws Exception {
         assertTrue(Files.isRegularFile(LOADER_DIR.resolve("libgstrvmmatte.so")), "loader not built");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().remove("LD_PRELOAD");
@@ -27,11 +32,17 @@ final class GstTools {
         pb.environment().put("GST_REGISTRY", registry.toString());
         pb.environment().putAll(env);
         Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + String.join(" ", command));
+        java.util.concurrent.CompletableFuture<byte[]> out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return p.getInputStream().readAllBytes();
+            } catch (java.io.IOException e) {
+                return new byte[0];
+            }
+        });
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("timed out after " + seconds + " s (hang?): " + String.join(" ", command));
         }
-        return new Result(p.exitValue(), new String(out));
+        return new Result(p.exitValue(), new String(out.get(10, TimeUnit.SECONDS)));
     }
 }

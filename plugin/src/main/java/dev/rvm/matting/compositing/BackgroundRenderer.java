@@ -171,6 +171,26 @@ public final class BackgroundRenderer implements AutoCloseable {
         };
     }
 
+    /**
+     * Throws, naming the file and the fix, unless the picture decodes: a host checks a picture when the
+     * setting is made (a live change must not fail on the next frame).
+     */
+    public static void checkPicture(Path file) {
+        OpenCvLoader.ensureLoaded();
+        Mat bgr = Imgcodecs.imread(file.toString(), Imgcodecs.IMREAD_COLOR);
+        try {
+            if (bgr.empty()) {
+                throw notDecodable(file);
+            }
+        } finally {
+            bgr.release();
+        }
+    }
+
+    private static MattingException notDecodable(Path file) {
+        return new MattingException("background image " + file + " is not an image OpenCV can decode (use PNG or JPEG)");
+    }
+
     private Composite.Source picture(Path file, int w, int h) {
         if (picture != null && file.equals(pictureKey) && w == pictureW && h == pictureH) {
             return picture;
@@ -183,7 +203,7 @@ public final class BackgroundRenderer implements AutoCloseable {
         Mat rgb = new Mat();
         try {
             if (bgr.empty()) {
-                throw new MattingException("background image " + file + " is not an image OpenCV can decode (use PNG or JPEG)");
+                throw notDecodable(file);
             }
             Imgproc.cvtColor(bgr, rgb, Imgproc.COLOR_BGR2RGB);
             byte[] out = new byte[w * h * 3];

@@ -103,6 +103,9 @@ class RecurrentMattingStreamTest {
         assertEquals(1f, MattingSettings.DEFAULTS.effectiveRatio(400, 300));
         assertEquals(0.4f, MattingSettings.DEFAULTS.effectiveRatio(1280, 720), 1e-7);
         assertEquals(512f / 1920f, MattingSettings.DEFAULTS.effectiveRatio(1080, 1920), 1e-7);
+        // a thin frame: the rule's 0.128 would leave 4000x4 no rows; auto gives the network 3 of them
+        assertEquals(3, MattingSettings.networkSide(4, MattingSettings.DEFAULTS.effectiveRatio(4000, 4)));
+        assertEquals(null, MattingSettings.DEFAULTS.frameSizeProblem(4000, 4));
         byte[] rgb = randomRgb(1024, 2, 4);
         try (MattingStream s = MattingStreams.open(settings.withDownsampleRatio(0f))) {
             submit(s, rgb, 1024, 2, 0);
