@@ -35,6 +35,14 @@ public final class RecurrentMattingStream implements MattingStream {
         default RvmModel openSequenceModel(MattingSettings settings) {
             return null;
         }
+
+        /**
+         * Called when the stream is done with a model it was given. Opened models belong to the stream,
+         * so the default closes them; an opener that lends models shared by many streams keeps them open.
+         */
+        default void release(RvmModel model) {
+            model.close();
+        }
     }
 
     /** Built-in models and ONNX paths; a sequence model when seq-chunk > 1 and the registry has one. */
@@ -227,7 +235,7 @@ public final class RecurrentMattingStream implements MattingStream {
         try {
             sequenceModel = opener.openSequenceModel(settings);
         } catch (RuntimeException e) {
-            frameModel.close();
+            opener.release(frameModel);
             throw e;
         }
         runner = new ChunkRunner(frameModel, sequenceModel);
@@ -235,7 +243,7 @@ public final class RecurrentMattingStream implements MattingStream {
 
     private void closeSequenceModel() {
         if (sequenceModel != null) {
-            sequenceModel.close();
+            opener.release(sequenceModel);
             sequenceModel = null;
         }
     }
@@ -243,7 +251,7 @@ public final class RecurrentMattingStream implements MattingStream {
     private void closeModels() {
         closeSequenceModel();
         if (frameModel != null) {
-            frameModel.close();
+            opener.release(frameModel);
             frameModel = null;
         }
     }
