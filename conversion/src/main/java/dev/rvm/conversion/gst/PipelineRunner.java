@@ -68,6 +68,8 @@ public final class PipelineRunner {
             }
         } finally {
             pipeline.setState(State.NULL);
+            // the listeners live on this Java wrapper of the bus: collected early, they would miss EOS and errors
+            java.lang.ref.Reference.reachabilityFence(bus);
             try {
                 Runtime.getRuntime().removeShutdownHook(onCtrlC);
             } catch (IllegalStateException shuttingDown) {

@@ -1,0 +1,71 @@
+package dev.rvm.conversion.video;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * How a video output is encoded, chosen by the file's extension: H.264 4:2:0 in mp4/mov/mkv/avi, VP9
+ * 4:2:0 in webm, and QuickTime Animation (RLE with alpha) for a transparent composition in .mov.
+ * Encoders are given 4:2:0 explicitly because from RGB they would pick 4:4:4 (High 4:4:4 / VP9
+ * profile 3), which players and services refuse.
+ */
+record VideoFormat(String extension, boolean transparent) {
+
+    VideoFormat {
+        muxer(extension); // refuses an unknown extension
+    }
+
+    /** The format of a file output; {@code transparent} keeps the alpha channel (composition only). */
+    static VideoFormat of(Path file, boolean transparent, String option) {
+        String ext = extension(file);
+        if (transparent && !ext.equals("mov")) {
+            throw new IllegalArgumentException(option + " " + file + ": a transparent "
+                    + "composition needs a .mov file (QuickTime Animation, with alpha) or --output-type png_sequence; "
+                    + "GStreamer has no VP9-with-alpha encoder. Or give --background");
+        }
+        return new VideoFormat(ext, transparent);
+    }
+
+    /** Raw video in, encoded video out: "videoconvert ! ... ! ENCODER ! ". */
+    String encoder(double mbps) {
+        if (transparent) {
+            return "videoconvert ! avenc_qtrle ! ";
+        }
+        int kbps = (int) Math.round(mbps * 1000);
+        if (extension.equals("webm")) {
+            return "videoconvert ! video/x-raw,format=I420 ! vp9enc target-bitrate=" + kbps * 1000 + " deadline=1 cpu-used=8 ! ";
+        }
+        return "videoconvert ! video/x-raw,format=I420 ! x264enc bitrate=" + kbps + " speed-preset=faster ! ";
+    }
+
+    String muxer() {
+        return muxer(extension);
+    }
+
+    /** What goes between concatenated encoded pieces and the muxer ("" when the muxer takes them as they are). */
+    String parser() {
+        return transparent || extension.equals("webm") ? "" : "h264parse ! ";
+    }
+
+    /** The audio encoder for this container. */
+    String audioEncoder() {
+        return extension.equals("webm") || extension.equals("mkv") ? "opusenc" : "avenc_aac";
+    }
+
+    private static String muxer(String ext) {
+        return switch (ext) {
+            case "mp4" -> "mp4mux";
+            case "mov" -> "qtmux";
+            case "mkv" -> "matroskamux";
+            case "webm" -> "webmmux";
+            case "avi" -> "avimux";
+            default -> throw new IllegalArgumentException("video outputs must end in .mp4, .mov, .mkv, .webm or .avi; got ." + ext);
+        };
+    }
+
+    static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}
