@@ -118,12 +118,14 @@ public record FrameIndex(int width, int height, long[] presentationNanos, int[] 
         Element parse = ((Bin) p).getElementByName("parse");
         parse.connect((Element.PAD_ADDED) (element, pad) -> {
             Caps caps = pad.getCurrentCaps();
-            Structure s = caps == null ? null : caps.getStructure(0);
-            String kind = s == null ? "" : s.getName();
+            if (caps == null) {
+                caps = pad.queryCaps(null); // a parser that has not negotiated yet (vp9parse): the media type is enough here
+            }
+            String kind = caps == null || caps.isEmpty() ? "" : caps.getStructure(0).getName();
             audio.compareAndSet(false, kind.startsWith("audio/"));
-            if (kind.startsWith("video/") && packets.take(s)) {
+            if (kind.startsWith("video/") && packets.take()) {
                 pad.addProbe(PadProbeType.BUFFER, (pd, info) -> {
-                    packets.add(info.getBuffer());
+                    packets.add(pd, info.getBuffer());
                     return PadProbeReturn.OK;
                 });
                 pad.addEventProbe((pd, event) -> {
@@ -135,6 +137,7 @@ public record FrameIndex(int width, int height, long[] presentationNanos, int[] 
             }
             Element sink = ElementFactory.make("fakesink", null);
             sink.set("sync", false);
+            sink.set("async", false); // one demuxer thread feeds every stream: a sink waiting to preroll would block the others
             p.add(sink);
             sink.syncStateWithParent();
             pad.link(sink.getStaticPad("sink"));
@@ -152,15 +155,16 @@ public record FrameIndex(int width, int height, long[] presentationNanos, int[] 
     /** Packets of the video stream as the parser hands them out (decode order). */
     private static final class Packets {
         private final List<long[]> seen = new ArrayList<>(); // {pts, keyframe ? 1 : 0}
+        private boolean taken;
         private Structure caps;
         private boolean missingTimestamps;
         private Memory segment;
 
-        synchronized boolean take(Structure s) {
-            if (caps != null) {
+        synchronized boolean take() {
+            if (taken) {
                 return false; // the first video stream only
             }
-            caps = s.copy();
+            taken = true;
             return true;
         }
 
@@ -171,17 +175,24 @@ public record FrameIndex(int width, int height, long[] presentationNanos, int[] 
             }
         }
 
-        synchronized void add(Buffer b) {
+        synchronized void add(Pad pad, Buffer b) {
+            if (caps == null) {
+                Caps negotiated = pad.getCurrentCaps();
+                caps = negotiated == null ? null : negotiated.getStructure(0).copy();
+            }
             long pts = b.getPresentationTimestamp();
             if (pts == -1) {
                 missingTimestamps = true;
                 return;
             }
+            if (segment != null && GstNative.gst_segment_to_stream_time(segment, Layout.FORMAT_TIME, pts) == -1) {
+                return; // outside the presented part (an mp4 edit list can cut frames at either end): never decoded
+            }
             seen.add(new long[]{pts, b.getFlags().contains(BufferFlags.DELTA_UNIT) ? 0 : 1});
         }
 
         synchronized FrameIndex index(Path file, boolean hasAudio) {
-            if (caps == null) {
+            if (!taken) {
                 throw new IllegalArgumentException(file + " has no video stream");
             }
             if (missingTimestamps) {
@@ -202,7 +213,7 @@ public record FrameIndex(int width, int height, long[] presentationNanos, int[] 
             }
             int num = 0;
             int den = 1;
-            if (caps.hasField("framerate")) {
+            if (caps != null && caps.hasField("framerate")) {
                 Fraction f = caps.getFraction("framerate");
                 if (f.getNumerator() > 0 && f.getDenominator() > 0) {
                     num = f.getNumerator();
@@ -218,8 +229,8 @@ public record FrameIndex(int width, int height, long[] presentationNanos, int[] 
                 long streamTime = GstNative.gst_segment_to_stream_time(segment, Layout.FORMAT_TIME, pts[0]);
                 offset = streamTime == -1 ? 0 : pts[0] - streamTime;
             }
-            int w = caps.hasIntField("width") ? caps.getInteger("width") : 0;
-            int h = caps.hasIntField("height") ? caps.getInteger("height") : 0;
+            int w = caps != null && caps.hasIntField("width") ? caps.getInteger("width") : 0;
+            int h = caps != null && caps.hasIntField("height") ? caps.getInteger("height") : 0;
             return new FrameIndex(w, h, pts, keys.stream().mapToInt(Integer::intValue).toArray(), num, den, offset, hasAudio);
         }
     }

@@ -78,6 +78,8 @@ public final class FrameRangeDecoder implements AutoCloseable {
             } else {
                 Element sink = ElementFactory.make("fakesink", null);
                 sink.set("sync", false);
+                sink.set("async", false);
+            sink.set("async", false); // one demuxer thread feeds every stream: a sink waiting to preroll would block the others
                 ((Bin) pipeline).add(sink);
                 sink.syncStateWithParent();
                 pad.link(sink.getStaticPad("sink"));

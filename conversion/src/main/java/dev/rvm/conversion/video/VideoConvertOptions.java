@@ -10,7 +10,7 @@ import java.nio.file.Path;
  *
  * @param pngSequence  true: each output is a directory of PNGs; false: each output is a video file
  * @param videoMbps    bit rate of encoded video outputs
- * @param background   null for none: the composition keeps real transparency (PNG or QuickTime Animation)
+ * @param background   null for none: the composition keeps real transparency (PNG, or ProRes 4444 in .mov)
  */
 public record VideoConvertOptions(Path input, Path composition, Path alpha, Path foreground, boolean pngSequence,
         double videoMbps, Background background, MattingSettings settings) {

@@ -5,9 +5,9 @@ import java.util.Locale;
 
 /**
  * How a video output is encoded, chosen by the file's extension: H.264 4:2:0 in mp4/mov/mkv/avi, VP9
- * 4:2:0 in webm, and QuickTime Animation (RLE with alpha) for a transparent composition in .mov.
- * Encoders are given 4:2:0 explicitly because from RGB they would pick 4:4:4 (High 4:4:4 / VP9
- * profile 3), which players and services refuse.
+ * 4:2:0 in webm, and ProRes 4444 (with alpha, what editors import) for a transparent composition in
+ * .mov. Encoders are given 4:2:0 explicitly because from RGB they would pick 4:4:4 (High 4:4:4 / VP9
+ * profile 3), which players and services refuse. (GStreamer 1.22's qtmux takes no QuickTime Animation.)
  */
 record VideoFormat(String extension, boolean transparent) {
 
@@ -20,7 +20,7 @@ record VideoFormat(String extension, boolean transparent) {
         String ext = extension(file);
         if (transparent && !ext.equals("mov")) {
             throw new IllegalArgumentException(option + " " + file + ": a transparent "
-                    + "composition needs a .mov file (QuickTime Animation, with alpha) or --output-type png_sequence; "
+                    + "composition needs a .mov file (ProRes 4444, with alpha) or --output-type png_sequence; "
                     + "GStreamer has no VP9-with-alpha encoder. Or give --background");
         }
         return new VideoFormat(ext, transparent);
@@ -29,7 +29,7 @@ record VideoFormat(String extension, boolean transparent) {
     /** Raw video in, encoded video out: "videoconvert ! ... ! ENCODER ! ". */
     String encoder(double mbps) {
         if (transparent) {
-            return "videoconvert ! avenc_qtrle ! ";
+            return "videoconvert ! video/x-raw,format=A444_10LE ! avenc_prores_ks profile=4444 ! ";
         }
         int kbps = (int) Math.round(mbps * 1000);
         if (extension.equals("webm")) {
@@ -42,9 +42,18 @@ record VideoFormat(String extension, boolean transparent) {
         return muxer(extension);
     }
 
-    /** What goes between concatenated encoded pieces and the muxer ("" when the muxer takes them as they are). */
+    /**
+     * Whether encoded pieces can be joined without re-encoding. H.264 and VP9 can; ProRes does not remux
+     * in GStreamer 1.22 (qtdemux to qtmux fails), so ProRes pieces are decoded and encoded once more,
+     * which this intra-only, visually lossless codec takes without visible loss.
+     */
+    boolean joinsWithoutReencoding() {
+        return !transparent;
+    }
+
+    /** What goes between joined encoded pieces and the muxer. */
     String parser() {
-        return transparent || extension.equals("webm") ? "" : "h264parse ! ";
+        return extension.equals("webm") ? "" : "h264parse ! ";
     }
 
     /** The audio encoder for this container. */

@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Joins the pieces of a video matted piecewise ({@link RangeConverter}) into one output. Encoded
+ * Joins the pieces of a video matted piecewise ({@link RangeConverter}) into one output. H.264 and VP9
  * pieces are concatenated without re-encoding (each starts with a keyframe and they share one codec
- * setup), with the source's sound, re-encoded for the container as {@code ./rvm convert} does, added
- * to the composition. PNG pieces are already named by frame number: they are linked into one directory.
+ * setup); ProRes pieces, which GStreamer cannot remux, are decoded and encoded once more.
+ * The source's sound, encoded for the container as {@code ./rvm convert} does, goes into the
+ * composition. PNG pieces are already named by frame number: they are linked into one directory.
  */
 public final class VideoStitcher {
 
@@ -26,21 +27,24 @@ public final class VideoStitcher {
     /**
      * Writes {@code target} from {@code pieces} in order.
      *
-     * @param transparent the pieces are a composition with alpha (QuickTime Animation)
+     * @param transparent the pieces are a composition with alpha (ProRes 4444)
+     * @param mbps        bit rate of a re-encoded target
      * @param soundFrom   the file whose audio the target gets, or null for none
      */
-    public static void join(List<Path> pieces, Path target, boolean transparent, Path soundFrom)
+    public static void join(List<Path> pieces, Path target, boolean transparent, double mbps, Path soundFrom)
             throws IOException, InterruptedException {
         if (pieces.isEmpty()) {
             throw new IllegalArgumentException("nothing to join into " + target);
         }
         GstRuntime.start("rvm-convert");
         VideoFormat format = VideoFormat.of(target, transparent, "output");
-        StringBuilder d = new StringBuilder("concat name=c ! ").append(format.parser()).append("queue ! ")
+        boolean remux = format.joinsWithoutReencoding();
+        StringBuilder d = new StringBuilder("concat name=c ! ").append(remux ? format.parser() + "queue ! " : "queue ! " + format.encoder(mbps))
                 .append(format.muxer()).append(" name=mux ! filesink location=").append(VideoPipeline.quote(target)).append(' ');
         for (Path piece : pieces) {
-            // the queue's static pad links concat's pads in piece order (parsebin's pads appear later, in any order)
-            d.append("filesrc location=").append(VideoPipeline.quote(piece)).append(" ! parsebin ! queue ! c. ");
+            // the queue's static pad links concat's pads in piece order (the bins' pads appear later, in any order)
+            d.append("filesrc location=").append(VideoPipeline.quote(piece)).append(remux ? " ! parsebin" : " ! decodebin")
+                    .append(" ! queue ! c. ");
         }
         if (soundFrom != null) {
             d.append("filesrc location=").append(VideoPipeline.quote(soundFrom))
