@@ -1,5 +1,6 @@
 package dev.rvm.tools.cli;
 
+import dev.rvm.conversion.options.MattingOptions;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.tools.speed.SpeedTest;
 import picocli.CommandLine.Command;
@@ -54,7 +55,7 @@ final class SpeedtestCommand implements Callable<Integer> {
         if (frames < 1 || warmup < 0) {
             throw new IllegalArgumentException("--frames must be at least 1 and --warmup at least 0");
         }
-        MattingSettings settings = new MattingSettings(model, ConvertCommand.parseRatio(ratio), seqChunk, threads,
+        MattingSettings settings = new MattingSettings(model, MattingOptions.parseRatio(ratio), seqChunk, threads,
                 MattingSettings.DEFAULTS.device());
         SpeedTest.Result r = new SpeedTest(w, h).run(settings, warmup, frames);
         java.io.PrintWriter out = spec.commandLine().getOut();

@@ -1,4 +1,4 @@
-package dev.rvm.tools.cli;
+package dev.rvm.conversion.options;
 
 import dev.rvm.matting.Background;
 import dev.rvm.matting.MattingSettings;
@@ -9,13 +9,13 @@ import picocli.CommandLine.ParseResult;
  * A preset under the options typed on the command line: what the user typed wins, the preset fills the
  * rest (not the options' own defaults).
  */
-record PresetOverrides(MattingSettings settings, Background background) {
+public record PresetOverrides(MattingSettings settings, Background background) {
 
     /**
      * @param typed      the settings built from the options (defaults included)
      * @param typedBackground the background from {@code --background} (null = none)
      */
-    static PresetOverrides of(Preset preset, ParseResult given, MattingSettings typed, Background typedBackground) {
+    public static PresetOverrides of(Preset preset, ParseResult given, MattingSettings typed, Background typedBackground) {
         MattingSettings s = preset.matting();
         if (given.hasMatchedOption("--model")) {
             s = s.withModel(typed.model());
@@ -36,7 +36,7 @@ record PresetOverrides(MattingSettings settings, Background background) {
             bg = switch (preset.background().kind()) {
                 case TRANSPARENT -> null;
                 case VIDEO -> throw new IllegalArgumentException("the preset's video background is not supported by "
-                        + "convert yet; give --background none|#RRGGBB|IMAGE|blur to override it");
+                        + "convert or batch yet; give --background none|#RRGGBB|IMAGE|blur to override it");
                 case IMAGE -> {
                     if (!java.nio.file.Files.isRegularFile(preset.background().image())) {
                         throw new IllegalArgumentException("the preset's background image " + preset.background().image()
