@@ -14,10 +14,9 @@ import org.freedesktop.gstreamer.PadProbeReturn;
 import org.freedesktop.gstreamer.PadProbeType;
 import org.freedesktop.gstreamer.Pipeline;
 import org.freedesktop.gstreamer.Structure;
-import org.freedesktop.gstreamer.event.Event;
-import org.freedesktop.gstreamer.event.SegmentEvent;
 import org.freedesktop.gstreamer.glib.Natives;
 import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
 import dev.rvm.gst.natives.GstNative;
 import dev.rvm.gst.natives.Layout;
 
@@ -107,6 +106,9 @@ public record FrameIndex(int width, int height, long[] presentationNanos, int[] 
         return bestDistance * 2 <= frameNanos() ? best : -1;
     }
 
+    /** How long a scan may go without progress before the file is taken for damaged. */
+    private static final long STALL_SECONDS = 10;
+
     /** Scans {@code file}; an unreadable or video-less file is refused with the reason. */
     public static FrameIndex scan(Path file) throws InterruptedException {
         if (!Files.isRegularFile(file)) {
@@ -129,8 +131,10 @@ public record FrameIndex(int width, int height, long[] presentationNanos, int[] 
                     return PadProbeReturn.OK;
                 });
                 pad.addEventProbe((pd, event) -> {
-                    if (event instanceof SegmentEvent) {
-                        packets.segment(event);
+                    // the event's type from the event itself: gst1-java-core may hand out a stale wrapper class
+                    Pointer raw = Natives.getRawPointer(event);
+                    if (raw.getInt(Layout.GST_EVENT_TYPE) == Layout.EVENT_SEGMENT) {
+                        packets.segment(raw);
                     }
                     return PadProbeReturn.OK;
                 });
@@ -143,7 +147,7 @@ public record FrameIndex(int width, int height, long[] presentationNanos, int[] 
             pad.link(sink.getStaticPad("sink"));
         });
         try {
-            PipelineRunner.run(p, null);
+            PipelineRunner.run(p, null, STALL_SECONDS);
         } catch (PipelineRunner.PipelineFailure e) {
             throw new IllegalArgumentException(file + " cannot be read as a video: " + e.getMessage().lines().findFirst().orElse(""), e);
         } finally {
@@ -168,10 +172,10 @@ public record FrameIndex(int width, int height, long[] presentationNanos, int[] 
             return true;
         }
 
-        synchronized void segment(Event event) {
+        synchronized void segment(Pointer event) {
             if (segment == null) {
                 segment = new Memory(Layout.GST_SEGMENT_SIZE);
-                GstNative.gst_event_copy_segment(Natives.getRawPointer(event), segment);
+                GstNative.gst_event_copy_segment(event, segment);
             }
         }
 

@@ -26,4 +26,20 @@ public record VideoConvertOptions(Path input, Path composition, Path alpha, Path
             throw new IllegalArgumentException("a video background is not supported by convert; give a colour, an image or blur");
         }
     }
+
+    /** Refuses, before any work, video outputs whose file names choose no encoder (or no alpha for a transparent composition). */
+    public void checkFormats() {
+        if (pngSequence) {
+            return;
+        }
+        if (composition != null) {
+            VideoFormat.of(composition, background == null, "--output-composition");
+        }
+        if (alpha != null) {
+            VideoFormat.of(alpha, false, "--output-alpha");
+        }
+        if (foreground != null) {
+            VideoFormat.of(foreground, false, "--output-foreground");
+        }
+    }
 }

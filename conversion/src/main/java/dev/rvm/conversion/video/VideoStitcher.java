@@ -21,6 +21,9 @@ import java.util.stream.Stream;
  */
 public final class VideoStitcher {
 
+    /** How long joining may go without progress before it is given up. */
+    private static final long STALL_SECONDS = 120;
+
     private VideoStitcher() {
     }
 
@@ -53,7 +56,7 @@ public final class VideoStitcher {
         }
         Pipeline pipeline = (Pipeline) Gst.parseLaunch(d.toString());
         try {
-            PipelineRunner.run(pipeline, null);
+            PipelineRunner.run(pipeline, null, STALL_SECONDS);
         } catch (PipelineRunner.PipelineFailure e) {
             throw new IOException("joining " + pieces.size() + " pieces into " + target + " failed: " + e.getMessage(), e);
         } finally {

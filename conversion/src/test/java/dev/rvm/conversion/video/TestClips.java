@@ -26,7 +26,7 @@ public final class TestClips {
                 + " ! audioconvert ! avenc_aac ! queue ! mux. " : "";
         Pipeline p = (Pipeline) Gst.parseLaunch(video + audio + "mp4mux name=mux ! filesink location=\"" + target + "\"");
         try {
-            PipelineRunner.run(p, null);
+            PipelineRunner.run(p, null, 60);
         } finally {
             p.dispose();
         }
