@@ -163,6 +163,9 @@ public record FrameIndex(int width, int height, long[] presentationNanos, int[] 
         private Structure caps;
         private boolean missingTimestamps;
         private Memory segment;
+        /** Offsets of GstSegment's start and stop (guint64 after flags, rate, applied_rate, format, base, offset). */
+        private static final int SEGMENT_START = 48;
+        private static final int SEGMENT_STOP = 56;
 
         synchronized boolean take() {
             if (taken) {
@@ -170,6 +173,14 @@ public record FrameIndex(int width, int height, long[] presentationNanos, int[] 
             }
             taken = true;
             return true;
+        }
+
+        /** Whether a decoder keeps a frame: it overlaps the segment, as GstVideoDecoder clips (start inclusive, stop exclusive). */
+        private boolean presented(long pts, long duration) {
+            long start = segment.getLong(SEGMENT_START);
+            long stop = segment.getLong(SEGMENT_STOP);
+            long end = pts + (duration == -1 ? 1 : Math.max(1, duration));
+            return end > start && (stop == -1 || pts < stop);
         }
 
         synchronized void segment(Pointer event) {
@@ -189,7 +200,7 @@ public record FrameIndex(int width, int height, long[] presentationNanos, int[] 
                 missingTimestamps = true;
                 return;
             }
-            if (segment != null && GstNative.gst_segment_to_stream_time(segment, Layout.FORMAT_TIME, pts) == -1) {
+            if (segment != null && !presented(pts, b.getDuration())) {
                 return; // outside the presented part (an mp4 edit list can cut frames at either end): never decoded
             }
             seen.add(new long[]{pts, b.getFlags().contains(BufferFlags.DELTA_UNIT) ? 0 : 1});
