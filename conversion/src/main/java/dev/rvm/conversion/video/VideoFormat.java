@@ -35,7 +35,8 @@ record VideoFormat(String extension, boolean transparent) {
         if (extension.equals("webm")) {
             return "videoconvert ! video/x-raw,format=I420 ! vp9enc target-bitrate=" + kbps * 1000 + " deadline=1 cpu-used=8 ! ";
         }
-        return "videoconvert ! video/x-raw,format=I420 ! x264enc bitrate=" + kbps + " speed-preset=faster ! ";
+        // no B-frames: with them GStreamer 1.22's mp4mux writes an edit list that hides the last frame
+        return "videoconvert ! video/x-raw,format=I420 ! x264enc bitrate=" + kbps + " speed-preset=faster bframes=0 ! ";
     }
 
     String muxer() {
