@@ -24,10 +24,15 @@ public final class BatchMain implements Callable<Integer> {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BatchMain()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code: 0 all done, 1 a video failed or the run could not start, 2 bad options. */
+    public static int run(String... args) {
+        return new CommandLine(new BatchMain()).setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("rvm-batch: " + (e.getMessage() == null ? e : e.getMessage()));
             return 1;
-        }).execute(args));
+        }).execute(args);
     }
 
     @Override

@@ -112,8 +112,10 @@ public final class BatchRunner {
 
             List<VideoOutcome> outcomes = outcomes(probes, plan, byVideo, pieceFailure, stitched, layout);
             double wall = (System.nanoTime() - t0) / 1e9;
+            Map<String, Integer> sessions = new java.util.TreeMap<>();
+            pieces.forEach(p -> sessions.merge(p.executor(), p.sessionsInJvm(), Math::max));
             Json.write(layout.manifest(), new Manifest(settings.jobId(), sc.master(), Instant.now().toString(), wall, startup,
-                    describe(settings), outcomes));
+                    describe(settings), outcomes, sessions));
             removeEmpty(layout.work());
             removeEmpty(layout.work().getParent());
             out.println();
@@ -170,11 +172,14 @@ public final class BatchRunner {
         if (toRun.isEmpty()) {
             return List.of();
         }
-        ProgressListener listener = new ProgressListener(new Progress(out, toRun, 10), job.framesWritten().id());
+        Progress progress = new Progress(out, toRun, 10);
+        ProgressListener listener = new ProgressListener(progress, job.framesWritten().id());
         sc.sc().addSparkListener(listener);
         sc.setLocalProperty(ProgressListener.STAGE_PROPERTY, ProgressListener.MATTING);
         try {
-            return sc.parallelize(toRun, toRun.size()).map(c -> ChunkTask.run(c, job)).collect();
+            List<ChunkResult> results = sc.parallelize(toRun, toRun.size()).map(c -> ChunkTask.run(c, job)).collect();
+            progress.complete(results.stream().map(ChunkResult::ok).toList());
+            return results;
         } finally {
             sc.setLocalProperty(ProgressListener.STAGE_PROPERTY, null);
             sc.sc().removeSparkListener(listener);
@@ -191,9 +196,9 @@ public final class BatchRunner {
         for (VideoProbe p : probes) {
             String dir = layout.video(p.name()).toString();
             if (!p.ok()) {
-                out.add(new VideoOutcome(p.name(), p.path(), VideoOutcome.FAILED, 0, 0, 0, 0, null, p.error()));
+                out.add(new VideoOutcome(p.name(), p.path(), VideoOutcome.FAILED, 0, 0, 0, 0, null, p.error(), List.of()));
             } else if (plan.skipped.contains(p)) {
-                out.add(new VideoOutcome(p.name(), p.path(), VideoOutcome.SKIPPED, p.index().frames(), 0, 0, 0, dir, null));
+                out.add(new VideoOutcome(p.name(), p.path(), VideoOutcome.SKIPPED, p.index().frames(), 0, 0, 0, dir, null, List.of()));
             } else {
                 int chunks = work.get(p.name()).chunks().size();
                 int resumed = plan.resumedByVideo.getOrDefault(p.name(), 0);
@@ -203,8 +208,10 @@ public final class BatchRunner {
                 if (s != null) {
                     seconds += s.seconds();
                 }
+                List<String> executors = pieces.getOrDefault(p.name(), List.of()).stream().map(ChunkResult::executor)
+                        .distinct().sorted().toList();
                 out.add(new VideoOutcome(p.name(), p.path(), error == null ? VideoOutcome.DONE : VideoOutcome.FAILED,
-                        p.index().frames(), chunks, resumed, seconds, error == null ? dir : null, error));
+                        p.index().frames(), chunks, resumed, seconds, error == null ? dir : null, error, executors));
             }
         }
         return out;

@@ -21,6 +21,7 @@ public final class Progress {
     private final long start = System.nanoTime();
     private final int totalFrames;
     private final double intervalSeconds;
+    private final java.util.BitSet reported = new java.util.BitSet();
     private int chunksDone;
     private long framesDone;
     private long lastLine = System.nanoTime();
@@ -37,8 +38,12 @@ public final class Progress {
         this.totalFrames = frames;
     }
 
-    /** Piece {@code index} of the stage (its partition) has ended. */
+    /** Piece {@code index} of the stage (its partition) has ended; later reports of it are ignored. */
     public synchronized void pieceDone(int index, boolean ok) {
+        if (reported.get(index)) {
+            return;
+        }
+        reported.set(index);
         ChunkSpec c = chunks.get(index);
         int[] v = perVideo.get(c.video());
         v[0]++;
@@ -46,8 +51,18 @@ public final class Progress {
         framesDone += c.frames();
         lastLine = System.nanoTime();
         out.printf(Locale.ROOT, "  %-24s piece %d/%d %s | video %d/%d pieces | all %d/%d pieces, %d/%d frames, %.1f frames/s%n",
-                c.video(), c.number() + 1, c.of(), ok ? "done  " : "ended ", v[0], v[1], chunksDone, chunks.size(),
+                c.video(), c.number() + 1, c.of(), ok ? "done  " : "FAILED", v[0], v[1], chunksDone, chunks.size(),
                 framesDone, totalFrames, framesDone / elapsed());
+    }
+
+    /**
+     * The stage has ended: reports the pieces whose end Spark's listener bus has not delivered yet (it
+     * runs behind the job), with how each really ended.
+     */
+    public synchronized void complete(java.util.List<Boolean> okByIndex) {
+        for (int i = 0; i < okByIndex.size(); i++) {
+            pieceDone(i, okByIndex.get(i));
+        }
     }
 
     /** Frames written so far by pieces still running (from heartbeats). */

@@ -59,7 +59,7 @@ public final class ProgressListener extends SparkListener {
         runningFrames.remove(task.taskInfo().taskId());
         TaskEndReason reason = task.reason();
         if (reason == Success$.MODULE$) {
-            progress.pieceDone(task.taskInfo().index(), true);
+            progress.pieceDone(task.taskInfo().index(), true); // a piece that failed inside its task shows at completion
         }
     }
 

@@ -11,26 +11,26 @@ import java.util.stream.Stream;
 /**
  * The jars a cluster's executors need when the driver runs from a build tree ({@code ./rvm batch
  * --master spark://...}): the batch module's jar and {@code batch/target/job-lib/} (its dependencies
- * without Spark, which the cluster has). Under {@code spark-submit} the classes come from a jar and
- * spark-submit ships what it was given, so there is nothing to add.
+ * without Spark, which the cluster has). Used only when {@code spark.jars} is not set: spark-submit
+ * sets it from its own arguments.
  */
 public final class JobJars {
 
     private JobJars() {
     }
 
-    /** Comma-separated jar paths for {@code spark.jars}, or null when the code runs from a jar. */
+    /** Comma-separated jar paths for {@code spark.jars}, or null when the code does not run from a build tree. */
     public static String forExecutors() throws IOException {
-        Path classes;
+        Path code;
         try {
-            classes = Path.of(JobJars.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            code = Path.of(JobJars.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException | NullPointerException e) {
             return null;
         }
-        if (!Files.isDirectory(classes)) {
+        Path target = code.getParent(); // batch/target for batch/target/classes and batch/target/rvm-batch-*.jar alike
+        if (target == null || !Files.isDirectory(target.resolve("job-lib")) && !Files.isDirectory(code)) {
             return null;
         }
-        Path target = classes.getParent();
         List<String> jars = new ArrayList<>();
         try (Stream<Path> own = Files.list(target)) {
             own.filter(p -> p.getFileName().toString().matches("rvm-batch-.*\\.jar") && !p.toString().endsWith("-tests.jar"))

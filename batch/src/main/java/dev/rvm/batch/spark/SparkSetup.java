@@ -46,7 +46,6 @@ public final class SparkSetup {
         }
         conf.set("spark.speculation", "false");
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
-        conf.setIfMissing("spark.executor.heartbeatInterval", "3s");
         // its reflection needs --add-opens on Java 17: without them a task that fails to serialize hangs the job
         conf.setIfMissing("spark.serializer.extraDebugInfo", "false");
         if (isLocal(master)) {
@@ -56,9 +55,11 @@ public final class SparkSetup {
         } else {
             secure(conf, r, master);
             conf.setIfMissing("spark.executor.memoryOverhead", "1g");
-            String jars = JobJars.forExecutors();
-            if (jars != null && !conf.contains("spark.jars")) {
-                conf.set("spark.jars", jars);
+            if (!conf.contains("spark.jars") && !r.conf().containsKey("spark.jars")) {
+                String jars = JobJars.forExecutors();
+                if (jars != null) {
+                    conf.set("spark.jars", jars);
+                }
             }
         }
         for (Map.Entry<String, String> e : r.conf().entrySet()) {
