@@ -6,7 +6,6 @@ import dev.rvm.batch.commit.JobLayout;
 import dev.rvm.batch.commit.SuccessMarker;
 import dev.rvm.batch.exec.ExecutorModels;
 import dev.rvm.conversion.video.FrameIndex;
-import dev.rvm.conversion.video.TestClips;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,11 +36,7 @@ class LocalBatchTest {
 
     @BeforeAll
     static void clips() throws Exception {
-        inputs = Files.createDirectories(dir.resolve("in"));
-        TestClips.cut(inputs.resolve("talk-a.mp4"), 75, 25, true);
-        TestClips.cut(inputs.resolve("talk-b.mp4"), 75, 25, true);
-        byte[] whole = Files.readAllBytes(inputs.resolve("talk-a.mp4"));
-        Files.write(inputs.resolve("damaged.mp4"), Arrays.copyOf(whole, whole.length / 40));
+        inputs = ShortInputs.create(dir);
     }
 
     /** The job's command line: 1 s pieces of the short clips, composition and alpha as videos. */

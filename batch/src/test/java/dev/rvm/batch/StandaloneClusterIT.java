@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rvm.batch.commit.JobLayout;
 import dev.rvm.batch.commit.SuccessMarker;
 import dev.rvm.conversion.video.FrameIndex;
-import dev.rvm.conversion.video.TestClips;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -51,11 +49,7 @@ class StandaloneClusterIT {
 
     @BeforeAll
     static void cluster() throws Exception {
-        inputs = Files.createDirectories(dir.resolve("in"));
-        TestClips.cut(inputs.resolve("talk-a.mp4"), 75, 25, true);
-        TestClips.cut(inputs.resolve("talk-b.mp4"), 75, 25, true);
-        byte[] whole = Files.readAllBytes(inputs.resolve("talk-a.mp4"));
-        Files.write(inputs.resolve("damaged.mp4"), Arrays.copyOf(whole, whole.length / 40));
+        inputs = ShortInputs.create(dir);
 
         Path target = Path.of("target").toAbsolutePath();
         Path sparkHome = sparkHome(target);
