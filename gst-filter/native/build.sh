@@ -20,7 +20,7 @@ LIBJVM="$JAVA_HOME/lib/server/libjvm.so"
 
 echo "$MODULE/target/classes:$(cat "$MODULE/target/runtime.classpath")" > "$OUT/rvmmatte.classpath"
 "$JAVA_HOME/bin/java" -cp "$MODULE/target/classes:$(cat "$MODULE/target/runtime.classpath")" \
-  dev.rvm.gst.descriptor.CDeclarationWriter "$OUT/rvmmatte-descriptor.h"
+  dev.rvm.gst.NativeLoaderDeclaration "$OUT/rvmmatte-descriptor.h"
 # shellcheck disable=SC2046
 gcc -shared -fPIC -O2 -Wall -Werror -o "$OUT/libgstrvmmatte.so" "$MODULE/native/rvmmatte-loader.c" \
   -I"$OUT" -I"$JAVA_HOME/include" -I"$JAVA_HOME/include/linux" \

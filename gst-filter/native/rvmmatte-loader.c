@@ -3,9 +3,12 @@
  *
  * Registry scans and gst-inspect-1.0 never start a JVM: the factory, pad templates, properties and
  * action signals come from rvmmatte-descriptor.h, generated at build time from the Java descriptor.
- * The element is a bin with one ghost pad per template. At its first NULL->READY it starts a JVM
- * (or reuses the one already in the process) with -Xrs, asks Java to register the real element
- * under an internal name, puts one inside and points the ghost pads at its pads. Anything that goes
+ * The element is a bin with a ghost pad per always template (sink, src: exactly what editors such as
+ * GES and Pitivi take as an effect) and ghost pads made on request from the request templates. At its
+ * first NULL->READY it starts a JVM (or reuses the one already in the process) with -Xrs, asks Java
+ * to register the real element under an internal name, puts one inside and points the ghost pads at
+ * its pads. gst-launch-1.0 requests pads (m.alpha) while it parses, long before that: such a ghost
+ * pad waits without a target until the inner element exists, then gets its twin requested there. Anything that goes
  * wrong there (no libjvm, wrong class path, missing model) is an element error on the bus: plugin_init
  * itself cannot fail, so the plugin is never blacklisted.
  *
@@ -26,6 +29,7 @@ typedef enum {
 typedef struct {
   const char *name;
   GstPadDirection direction;
+  GstPadPresence presence;
   const char *caps;
 } RvmPadDecl;
 
@@ -240,6 +244,22 @@ register_java_element (void)
 
 /* ---- the bin ----------------------------------------------------------------------------------- */
 
+/* Requests the inner element's twin of a ghost pad the bin made on request, and targets it. */
+static gboolean
+target_requested_pad (GstRvmMatteLoader * self, GstGhostPad * ghost)
+{
+  GstPad *target = gst_element_request_pad_simple (self->inner, GST_PAD_NAME (ghost));
+  gboolean ok;
+  if (!target) {
+    GST_ELEMENT_ERROR (self, CORE, PAD, ("rvmmatte: the Java element refused its %s pad", GST_PAD_NAME (ghost)),
+        (NULL));
+    return FALSE;
+  }
+  ok = gst_ghost_pad_set_target (ghost, target);
+  gst_object_unref (target);    /* the inner element keeps its pad until release */
+  return ok;
+}
+
 static gboolean
 ensure_inner (GstRvmMatteLoader * self)
 {
@@ -265,9 +285,15 @@ ensure_inner (GstRvmMatteLoader * self)
   gst_bin_add (GST_BIN (self), self->inner);
   for (i = 0; RVM_PADS[i].name; i++) {
     GstPad *ghost = gst_element_get_static_pad (GST_ELEMENT (self), RVM_PADS[i].name);
-    GstPad *target = gst_element_get_static_pad (self->inner, RVM_PADS[i].name);
-    gst_ghost_pad_set_target (GST_GHOST_PAD (ghost), target);
-    gst_object_unref (target);
+    if (!ghost)
+      continue;                 /* a request pad nobody asked for */
+    if (RVM_PADS[i].presence == GST_PAD_REQUEST) {
+      target_requested_pad (self, GST_GHOST_PAD (ghost));
+    } else {
+      GstPad *target = gst_element_get_static_pad (self->inner, RVM_PADS[i].name);
+      gst_ghost_pad_set_target (GST_GHOST_PAD (ghost), target);
+      gst_object_unref (target);
+    }
     gst_object_unref (ghost);
   }
   return TRUE;
@@ -303,6 +329,43 @@ gst_rvm_matte_loader_get_property (GObject * object, guint id, GValue * value, G
     g_object_get_property (G_OBJECT (self->inner), pspec->name, value);
   else
     g_value_copy (&self->values[id - 1], value);
+}
+
+/* One pad per request template; without the JVM yet, the ghost pad waits for its target (ensure_inner). */
+static GstPad *
+gst_rvm_matte_loader_request_new_pad (GstElement * element, GstPadTemplate * templ, const gchar * name,
+    const GstCaps * caps)
+{
+  GstRvmMatteLoader *self = (GstRvmMatteLoader *) element;
+  const gchar *pad_name = GST_PAD_TEMPLATE_NAME_TEMPLATE (templ);
+  GstPad *existing = gst_element_get_static_pad (element, pad_name);
+  GstPad *ghost;
+  if (existing) {
+    GST_WARNING_OBJECT (self, "rvmmatte has one %s pad; it is taken (tee its output for more branches)", pad_name);
+    gst_object_unref (existing);
+    return NULL;
+  }
+  ghost = gst_ghost_pad_new_no_target_from_template (pad_name, templ);
+  if (self->inner && !target_requested_pad (self, GST_GHOST_PAD (ghost))) {
+    gst_object_unref (ghost);
+    return NULL;
+  }
+  gst_element_add_pad (element, ghost);
+  return ghost;
+}
+
+static void
+gst_rvm_matte_loader_release_pad (GstElement * element, GstPad * pad)
+{
+  GstRvmMatteLoader *self = (GstRvmMatteLoader *) element;
+  GstPad *target = gst_ghost_pad_get_target (GST_GHOST_PAD (pad));
+  if (target) {
+    gst_ghost_pad_set_target (GST_GHOST_PAD (pad), NULL);
+    if (self->inner)
+      gst_element_release_request_pad (self->inner, target);
+    gst_object_unref (target);
+  }
+  gst_element_remove_pad (element, pad);
 }
 
 static void
@@ -379,12 +442,14 @@ gst_rvm_matte_loader_class_init (GstRvmMatteLoaderClass * klass)
   gobject_class->get_property = gst_rvm_matte_loader_get_property;
   gobject_class->finalize = gst_rvm_matte_loader_finalize;
   element_class->change_state = gst_rvm_matte_loader_change_state;
+  element_class->request_new_pad = gst_rvm_matte_loader_request_new_pad;
+  element_class->release_pad = gst_rvm_matte_loader_release_pad;
   gst_element_class_set_static_metadata (element_class, RVM_LONG_NAME, RVM_CLASSIFICATION, RVM_DESCRIPTION,
       RVM_AUTHOR);
   for (i = 0; RVM_PADS[i].name; i++) {
     GstCaps *caps = gst_caps_from_string (RVM_PADS[i].caps);
     gst_element_class_add_pad_template (element_class,
-        gst_pad_template_new (RVM_PADS[i].name, RVM_PADS[i].direction, GST_PAD_ALWAYS, caps));
+        gst_pad_template_new (RVM_PADS[i].name, RVM_PADS[i].direction, RVM_PADS[i].presence, caps));
     gst_caps_unref (caps);
   }
   for (n_props = 0; RVM_PROPS[n_props].name; n_props++);
@@ -412,6 +477,8 @@ gst_rvm_matte_loader_init (GstRvmMatteLoader * self)
   }
   for (i = 0; RVM_PADS[i].name; i++) {
     GstPadTemplate *templ = gst_element_class_get_pad_template (klass, RVM_PADS[i].name);
+    if (RVM_PADS[i].presence != GST_PAD_ALWAYS)
+      continue;
     gst_element_add_pad (GST_ELEMENT (self), gst_ghost_pad_new_no_target_from_template (RVM_PADS[i].name, templ));
   }
 }

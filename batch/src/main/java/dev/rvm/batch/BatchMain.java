@@ -1,5 +1,6 @@
 package dev.rvm.batch;
 
+import dev.rvm.conversion.options.SettingOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +14,8 @@ import java.util.concurrent.Callable;
  * rvm-batch.jar --input ... --output ...} (the same options as {@code ./rvm batch}; the master and
  * other Spark settings may also come from spark-submit).
  */
-@Command(name = "rvm-batch", mixinStandardHelpOptions = true,
+@Command(name = "rvm-batch", mixinStandardHelpOptions = true, resourceBundle = "dev.rvm.conversion.options.SettingOptions$Help",
+        defaultValueProvider = SettingOptions.Defaults.class,
         description = "Matte many videos on Spark: every video of --input into --output/VIDEO/, long ones in pieces.")
 public final class BatchMain implements Callable<Integer> {
 

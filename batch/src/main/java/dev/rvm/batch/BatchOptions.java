@@ -75,7 +75,7 @@ public final class BatchOptions {
         if (!png && !"video".equals(outputType)) {
             throw new IllegalArgumentException("--output-type must be video or png_sequence, got " + outputType);
         }
-        PresetOverrides resolved = matting.resolve(given);
+        PresetOverrides resolved = matting.resolve(given, png);
         return new JobRequest(input, output, master, chunkSeconds, warmupSeconds,
                 new OutputNames(composition, alpha, foreground, png, matting.videoMbps()), resolved.settings(),
                 resolved.background(), secretFile, conf);

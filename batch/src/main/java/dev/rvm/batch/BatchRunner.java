@@ -30,7 +30,6 @@ import dev.rvm.matting.MattingSettings;
 import dev.rvm.models.AtomicFiles;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 
 import java.io.IOException;
@@ -75,9 +74,8 @@ public final class BatchRunner {
         JobLayout layout = new JobLayout(request.output(), settings.jobId());
         SparkConf conf = SparkSetup.conf(request, new SparkConf());
         long s0 = System.nanoTime();
-        try (SparkSession spark = SparkSession.builder().config(conf).getOrCreate()) {
+        try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             double startup = (System.nanoTime() - s0) / 1e9;
-            JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             int cpus = sc.getConf().getInt("spark.task.cpus", 1);
             out.printf(Locale.ROOT, "rvm batch: %d videos, master %s (%d cores: %d tasks at a time, %d ONNX Runtime thread%s each),"
                             + " job %s, Spark up in %.1f s%n", inputs.size(), sc.master(), sc.defaultParallelism(),

@@ -66,8 +66,9 @@ public final class ClipFinder {
     }
 
     private static void requireDirectory(Path dir, String option) {
-        if (!Files.isDirectory(dir)) {
-            throw new InvalidInputException(option + " " + dir + " is not a directory");
+        String problem = FrameFiles.directoryProblem(dir);
+        if (problem != null) {
+            throw new InvalidInputException(option + " " + dir + " " + problem + "; give the directory laid out as DATASET/CLIP/pha/FRAME.png");
         }
     }
 

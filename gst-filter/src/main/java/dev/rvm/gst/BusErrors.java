@@ -3,6 +3,7 @@ package dev.rvm.gst;
 import com.sun.jna.Pointer;
 import dev.rvm.gst.natives.GLibNative;
 import dev.rvm.gst.natives.GstNative;
+import dev.rvm.gst.natives.Layout;
 import org.freedesktop.gstreamer.glib.Natives;
 import org.freedesktop.gstreamer.message.Message;
 import org.freedesktop.gstreamer.message.MessageType;
@@ -23,6 +24,15 @@ public final class BusErrors {
         }
     }
 
+    /** The message of a GError that the caller owns (an out-parameter of a GStreamer call), which is freed. */
+    public static String takeMessage(long gerror) {
+        Pointer e = new Pointer(gerror);
+        Pointer m = e.getPointer(8); // GError { GQuark domain; gint code; gchar *message; }
+        String text = m == null ? null : m.getString(0);
+        GLibNative.g_error_free(e);
+        return text;
+    }
+
     /** Null when the message is neither an error nor a warning. */
     public static Problem parse(Message message) {
         MessageType type = message.getType();
@@ -40,10 +50,7 @@ public final class BusErrors {
         String text = null;
         String detail = null;
         if (error[0] != 0) {
-            Pointer e = new Pointer(error[0]);
-            Pointer m = e.getPointer(8); // GError { GQuark domain; gint code; gchar *message; }
-            text = m == null ? null : m.getString(0);
-            GLibNative.g_error_free(e);
+            text = takeMessage(error[0]);
         }
         if (debug[0] != 0) {
             Pointer d = new Pointer(debug[0]);

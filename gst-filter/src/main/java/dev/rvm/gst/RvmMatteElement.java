@@ -1,7 +1,10 @@
 package dev.rvm.gst;
 
 import dev.rvm.gst.element.MattingStreamSource;
+import dev.rvm.gst.element.RvmMatteDescriptor;
 import dev.rvm.gst.element.RvmMatteType;
+import dev.rvm.matting.settings.Setting;
+import dev.rvm.matting.settings.SettingTable;
 
 /**
  * Makes {@code rvmmatte} available to pipelines built in this JVM (gst1-java-core's
@@ -15,6 +18,16 @@ import dev.rvm.gst.element.RvmMatteType;
  * }</pre>
  */
 public final class RvmMatteElement {
+    /** The factory name pipelines use. */
+    public static final String FACTORY_NAME = RvmMatteType.FACTORY_NAME;
+    /** The read-only property with the model time of the last frame in ms. */
+    public static final String INFERENCE_MS = RvmMatteDescriptor.INFERENCE_MS.name();
+    /** Every property value the element takes: the matting settings, then qos and post-messages. */
+    public static final SettingTable SETTINGS = RvmMatteDescriptor.SETTINGS;
+    public static final Setting.Flag QOS = RvmMatteDescriptor.QOS;
+    /** The action signal that forgets the network's temporal memory. */
+    public static final String RESET_SIGNAL = RvmMatteDescriptor.RESET_SIGNAL;
+
     private RvmMatteElement() {
     }
 

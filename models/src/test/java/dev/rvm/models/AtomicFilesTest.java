@@ -33,6 +33,26 @@ class AtomicFilesTest {
     }
 
     @Test
+    void recognisesTheTemporarySiblingsOfATargetOnly() {
+        String sibling = AtomicFiles.temporarySibling(dir.resolve("comp.mp4")).getFileName().toString();
+        assertTrue(AtomicFiles.isTemporaryOf(sibling, "comp.mp4"), sibling);
+        assertTrue(!AtomicFiles.isTemporaryOf(sibling, "p.mp4"), "another output's staging is not this one's");
+        assertTrue(!AtomicFiles.isTemporaryOf("comp.mp4", "comp.mp4"));
+        assertTrue(!AtomicFiles.isTemporaryOf(AtomicFiles.TEMP_PREFIX + "x-comp.mp4", "comp.mp4"));
+    }
+
+    @Test
+    void aFileWhereADirectoryIsExpectedIsNamedAsSuch() throws IOException {
+        Path file = Files.writeString(dir.resolve("frames"), "x");
+        String direct = assertThrows(IllegalArgumentException.class,
+                () -> AtomicFiles.ensureWritableDirectory(file, "alpha output")).getMessage();
+        assertEquals("alpha output directory " + file + " is a file, not a directory; give a directory path (it is created if missing)", direct);
+        String below = assertThrows(IllegalArgumentException.class,
+                () -> AtomicFiles.ensureWritableDirectory(file.resolve("sub"), "alpha output")).getMessage();
+        assertTrue(below.contains(file + " is a file, not a directory"), below);
+    }
+
+    @Test
     void aFailedWriteLeavesNothingThatLooksComplete() throws IOException {
         Path target = dir.resolve("sub").resolve("0001.png"); // the directory does not exist
         assertThrows(IOException.class, () -> AtomicFiles.write(target, new byte[]{1}));

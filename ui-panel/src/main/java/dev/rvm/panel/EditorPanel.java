@@ -1,8 +1,10 @@
 package dev.rvm.panel;
 
+import dev.rvm.gst.RvmMatteElement;
 import dev.rvm.matting.preset.Preset;
 import dev.rvm.panel.control.MattingControls;
 import dev.rvm.panel.control.PanelPresenter;
+import dev.rvm.panel.control.PanelThreads;
 import dev.rvm.panel.control.ViewMode;
 import dev.rvm.panel.gst.ElementControls;
 import dev.rvm.panel.gst.FrameTap;
@@ -17,6 +19,7 @@ import org.freedesktop.gstreamer.Pipeline;
 import javax.swing.SwingUtilities;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The editor panel attached to a matting element in a host's pipeline: what a host editor embeds.
@@ -27,13 +30,15 @@ import java.util.concurrent.TimeUnit;
  * frame.add(panel.component());
  * }</pre>
  *
- * The preview watches the element's pads with probes: the input on {@code sink}, and whichever of
- * {@code src}, {@code alpha}, {@code fgr} are linked (the element produces only linked outputs).
+ * The preview watches the element's pads with probes: the input on {@code sink}, the composite on
+ * {@code src}, and the {@code alpha} and {@code fgr} request pads when the host asked for them (now or
+ * later; the element produces only linked outputs). Without them the alpha and foreground views stay
+ * empty.
  */
 public final class EditorPanel implements AutoCloseable {
 
     private static final long STATS_PERIOD_NS = 1_000_000_000L;
-    private static final String FACTORY = "rvmmatte";
+    private static final String FACTORY = RvmMatteElement.FACTORY_NAME;
 
     private final MattingControls controls;
     private final FrameTap source;
@@ -43,6 +48,10 @@ public final class EditorPanel implements AutoCloseable {
     private final MattingPanel panel;
     private final PanelPresenter presenter;
     private final ExecutorService controlThread = PanelThreads.single("rvm-panel-control");
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Element matte;
+    /** Taps alpha and fgr when the host requests them after the panel attached. */
+    private final Element.PAD_ADDED padsAdded;
     // streaming-thread state of the stats and input-format reports
     private long statsSince = System.nanoTime();
     private int framesSince;
@@ -59,8 +68,17 @@ public final class EditorPanel implements AutoCloseable {
         foreground = new FrameTap(canvas.foreground(), null, t -> canvas.frameArrived());
         attach(source, matte, "sink");
         attach(composite, matte, "src");
-        attach(alpha, matte, "alpha");
-        attach(foreground, matte, "fgr");
+        padsAdded = (element, pad) -> {
+            if (pad.getName().equals("alpha")) {
+                alpha.attach(pad);
+            } else if (pad.getName().equals("fgr")) {
+                foreground.attach(pad);
+            }
+        };
+        matte.connect(padsAdded);
+        this.matte = matte;
+        attachIfRequested(alpha, matte, "alpha");
+        attachIfRequested(foreground, matte, "fgr");
         canvas.onModeChange(mode -> {
             source.setCopying(mode.shows(ViewMode.Stream.SOURCE));
             composite.setCopying(mode.shows(ViewMode.Stream.COMPOSITE));
@@ -138,9 +156,16 @@ public final class EditorPanel implements AutoCloseable {
         Pad pad = matte.getStaticPad(padName);
         if (pad == null) {
             throw new IllegalArgumentException(matte.getName() + " has no pad " + padName
-                    + "; the panel needs an rvmmatte element (pads sink, src, alpha, fgr)");
+                    + "; the panel needs an rvmmatte element (pads sink and src; alpha and fgr on request)");
         }
         tap.attach(pad);
+    }
+
+    private static void attachIfRequested(FrameTap tap, Element matte, String padName) {
+        Pad pad = matte.getStaticPad(padName);
+        if (pad != null) {
+            tap.attach(pad);
+        }
     }
 
     private void onSourceFrame(FrameTap tap) {
@@ -164,8 +189,13 @@ public final class EditorPanel implements AutoCloseable {
         panel.preview().frameArrived();
     }
 
+    /** Idempotent; the host's pipeline stays the host's. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        matte.disconnect(padsAdded);
         for (FrameTap t : new FrameTap[] {source, composite, alpha, foreground}) {
             t.detach();
         }

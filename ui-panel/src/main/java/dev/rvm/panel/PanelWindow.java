@@ -12,6 +12,7 @@ import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The standalone panel ({@code ./rvm panel}): the editor panel in its own window over its own pipeline. */
@@ -21,6 +22,8 @@ public final class PanelWindow {
     private final EditorPanel panel;
     private final PanelPipeline pipeline;
     private final CountDownLatch closed = new CountDownLatch(1);
+    /** The host's close and the window's windowClosed may both come, on two threads. */
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     private PanelWindow(PanelPipeline pipeline, MattingControls controls, Preset preset) {
         this.pipeline = pipeline;
@@ -91,7 +94,7 @@ public final class PanelWindow {
     }
 
     public void close() {
-        if (closed.getCount() == 0) {
+        if (!closing.compareAndSet(false, true)) {
             return;
         }
         panel.close();

@@ -38,12 +38,18 @@ public final class ExecutorModels {
         return new RecurrentMattingStream.ModelOpener() {
             @Override
             public RvmModel openFrameModel(MattingSettings settings) {
-                return session(models.frameModel(), models.frameSha256(), tuning);
+                return session(models.frame(), tuning, false);
             }
 
             @Override
             public RvmModel openSequenceModel(MattingSettings settings) {
-                return models.sequenceModel() == null ? null : session(models.sequenceModel(), models.sequenceSha256(), tuning);
+                return models.sequence() == null ? null : session(models.sequence(), tuning, false);
+            }
+
+            @Override
+            public RvmModel openCoefficientModel(MattingSettings settings, int frames) {
+                ModelShipment.Part part = models.coefficients(frames);
+                return part == null ? null : session(part, tuning, true);
             }
 
             @Override
@@ -53,9 +59,10 @@ public final class ExecutorModels {
         };
     }
 
-    private static RvmModel session(byte[] bytes, String sha256, SessionTuning tuning) {
-        return OPEN.computeIfAbsent(sha256 + "|" + tuning, key -> {
-            RvmModel m = RvmModel.open(materialize(bytes, sha256), tuning);
+    private static RvmModel session(ModelShipment.Part part, SessionTuning tuning, boolean coefficients) {
+        return OPEN.computeIfAbsent(part.sha256() + "|" + tuning, key -> {
+            Path file = materialize(part.bytes(), part.sha256());
+            RvmModel m = coefficients ? RvmModel.openCoefficients(file, tuning) : RvmModel.open(file, tuning);
             OPENED.incrementAndGet();
             return m;
         });

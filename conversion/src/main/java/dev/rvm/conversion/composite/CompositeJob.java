@@ -107,8 +107,9 @@ public final class CompositeJob {
     }
 
     private static List<Path> frames(Path dir, String option) {
-        if (!Files.isDirectory(dir)) {
-            throw new InvalidInputException(option + " " + dir + " is not a directory");
+        String problem = FrameFiles.directoryProblem(dir);
+        if (problem != null) {
+            throw new InvalidInputException(option + " " + dir + " " + problem + "; give the directory of its PNG/JPEG frames");
         }
         List<Path> frames = FrameFiles.list(dir);
         if (frames.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.rvm.conversion.gst;
 
 import dev.rvm.gst.BusErrors;
+import dev.rvm.gst.PipelineLatency;
 import org.freedesktop.gstreamer.Bus;
 import org.freedesktop.gstreamer.Format;
 import org.freedesktop.gstreamer.Pipeline;
@@ -15,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs a pipeline to its end: EOS is success, an ERROR message fails with its text and debug detail,
- * and Ctrl-C sends EOS first so muxers finish their files (like {@code gst-launch-1.0 -e}).
+ * a LATENCY message redistributes the latency, and Ctrl-C sends EOS first so muxers finish their
+ * files (like {@code gst-launch-1.0 -e}).
  */
 public final class PipelineRunner {
     private PipelineRunner() {
@@ -28,12 +30,25 @@ public final class PipelineRunner {
         }
     }
 
+    /** What Ctrl-C (SIGINT, SIGTERM) does to a running pipeline. */
+    public enum Interrupt {
+        /** Send EOS and wait up to 5 s so muxers finish their files, as {@code gst-launch-1.0 -e}. */
+        FINISH_OUTPUTS,
+        /** Nothing here: the caller stops the pipeline and removes what it wrote (staged outputs). */
+        CALLER_HANDLES
+    }
+
     /**
-     * Plays until EOS or error. {@code tick} (may be null) is called about 4 times a second with the
-     * pipeline, for progress. Warnings go to stderr.
+     * Plays until EOS or error; Ctrl-C finishes the outputs. {@code tick} (may be null) is called about 4
+     * times a second with the pipeline, for progress. Warnings go to stderr.
      */
     public static void run(Pipeline pipeline, Consumer<Pipeline> tick) throws InterruptedException {
-        run(pipeline, tick, 0);
+        run(pipeline, tick, Interrupt.FINISH_OUTPUTS, 0);
+    }
+
+    /** Plays until EOS or error, with Ctrl-C handled as {@code onInterrupt} says. */
+    public static void run(Pipeline pipeline, Consumer<Pipeline> tick, Interrupt onInterrupt) throws InterruptedException {
+        run(pipeline, tick, onInterrupt, 0);
     }
 
     /**
@@ -42,6 +57,12 @@ public final class PipelineRunner {
      * comes, with neither an error nor EOS.
      */
     public static void run(Pipeline pipeline, Consumer<Pipeline> tick, long stallSeconds) throws InterruptedException {
+        run(pipeline, tick, Interrupt.FINISH_OUTPUTS, stallSeconds);
+    }
+
+    /** Plays until EOS, error or a stall of {@code stallSeconds} (0: never), with Ctrl-C handled as {@code onInterrupt} says. */
+    public static void run(Pipeline pipeline, Consumer<Pipeline> tick, Interrupt onInterrupt, long stallSeconds)
+            throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         AtomicReference<String> failure = new AtomicReference<>();
         Bus bus = pipeline.getBus();
@@ -57,6 +78,8 @@ public final class PipelineRunner {
                 }
             } else if (t == MessageType.WARNING) {
                 System.err.println("warning: " + BusErrors.parse(m));
+            } else {
+                PipelineLatency.handle(pipeline, m);
             }
         });
         Thread onCtrlC = new Thread(() -> {
@@ -71,7 +94,9 @@ public final class PipelineRunner {
                 pipeline.setState(State.NULL);
             }
         }, "rvm-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        if (onInterrupt == Interrupt.FINISH_OUTPUTS) {
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
+        }
         try {
             pipeline.play();
             long lastPosition = Long.MIN_VALUE;
@@ -96,7 +121,9 @@ public final class PipelineRunner {
             // the listeners live on this Java wrapper of the bus: collected early, they would miss EOS and errors
             bus.dispose();
             try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+                if (onInterrupt == Interrupt.FINISH_OUTPUTS) {
+                    Runtime.getRuntime().removeShutdownHook(onCtrlC);
+                }
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: it finishes the pipeline itself
             }

@@ -1,73 +1,121 @@
 package dev.rvm.conversion.options;
 
 import dev.rvm.matting.Background;
+import dev.rvm.matting.Device;
 import dev.rvm.matting.MattingSettings;
+import dev.rvm.matting.SettingsTable;
+import dev.rvm.matting.edges.EdgeSettings;
 import dev.rvm.matting.preset.PresetJson;
+import dev.rvm.conversion.video.VideoConvertOptions;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * The options that say how a conversion mattes and encodes, declared once for every command that
  * converts ({@code ./rvm convert}, {@code ./rvm batch}, the Spark job's own entry point): a picocli mixin.
+ * Options named like a setting take description and default from {@link SettingsTable}: a command
+ * mixing this in names {@link SettingOptions.Help} as its resource bundle and {@link SettingOptions.Defaults}
+ * as its default provider.
  */
 public final class MattingOptions {
 
-    @Option(names = "--downsample-ratio", defaultValue = "auto", paramLabel = "R|auto",
-            description = "Ratio in (0, 1], or auto = min(512 / max(h, w), 1). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--downsample-ratio", paramLabel = "R|auto")
     String ratio;
 
-    @Option(names = "--seq-chunk", defaultValue = "1", paramLabel = "N", description = "Frames per model call. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seq-chunk", paramLabel = "N")
     int seqChunk;
 
-    @Option(names = "--background", defaultValue = "none", paramLabel = "none|#RRGGBB|IMAGE|blur[:RADIUS]",
-            description = "What the composition shows behind the person. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--background", paramLabel = "none|#RRGGBB|IMAGE|blur[:RADIUS]",
+            description = "What the composition shows behind the person. Default, as upstream: none (RGBA) for PNG "
+                    + "sequences, upstream's green for --output-type video (none there needs a .mkv composition: FFV1 "
+                    + "with alpha, or a .mov: ProRes 4444).")
     String background;
 
-    @Option(names = "--model", defaultValue = MattingSettings.DEFAULT_MODEL, paramLabel = "NAME|FILE",
-            description = "Built-in model name or an RVM .onnx file. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--model", paramLabel = "NAME|FILE")
     String model;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "ONNX Runtime threads, 0 = one per core.")
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda",
+            description = "Where the network runs (cuda needs the ONNX Runtime GPU build). Default: ${DEFAULT-VALUE}.")
+    String device;
+
+    @Option(names = "--threads", paramLabel = "N")
     int threads;
+
+    // the edge controls, applied to every output (composition, alpha); defaults leave the matte as matted
+    @Option(names = "--clip-black", paramLabel = "LEVEL")
+    float clipBlack;
+
+    @Option(names = "--clip-white", paramLabel = "LEVEL")
+    float clipWhite;
+
+    @Option(names = "--shrink-grow", paramLabel = "PIXELS")
+    int shrinkGrow;
+
+    @Option(names = "--feather", paramLabel = "PIXELS")
+    int feather;
+
+    @Option(names = "--invert")
+    boolean invert;
 
     @Option(names = "--output-video-mbps", defaultValue = "4", paramLabel = "MBPS",
             description = "Bit rate of video outputs (video --input). Default: ${DEFAULT-VALUE}.")
     double videoMbps;
 
     @Option(names = "--preset", paramLabel = "FILE",
-            description = "Settings saved by ./rvm panel (JSON): model, ratio, chunk, threads, device, background; options given here win.")
+            description = "Settings saved by ./rvm panel (JSON): model, ratio, chunk, threads, device, background, edge "
+                    + "controls; options given here win.")
     Path preset;
 
-    /** The settings and background these options give; a preset fills what was not typed. */
-    public PresetOverrides resolve(ParseResult given) throws IOException {
-        MattingSettings settings = new MattingSettings(model, parseRatio(ratio), seqChunk, threads, MattingSettings.DEFAULTS.device());
-        Background bg = parseBackground(background);
-        return preset == null ? new PresetOverrides(settings, bg) : PresetOverrides.of(PresetJson.read(preset), given, settings, bg);
+    /** {@code --model} as typed or defaulted (a command may translate upstream's names first). */
+    public String model() {
+        return model;
     }
 
+    /** The checked bit rate of video outputs. */
     public double videoMbps() {
-        return videoMbps;
+        return VideoConvertOptions.requireVideoMbps(videoMbps);
+    }
+
+    /** The settings and background these options give, with {@code --model} as typed. */
+    public PresetOverrides resolve(ParseResult given, boolean pngSequence) throws IOException {
+        return resolve(given, pngSequence, model);
+    }
+
+    /**
+     * The settings and background these options give; a preset fills what was not typed.
+     *
+     * @param pngSequence the outputs are PNG sequences (the default background is then none, else upstream's green)
+     * @param modelChoice the model to use, {@code --model} or what a command made of upstream's names
+     */
+    public PresetOverrides resolve(ParseResult given, boolean pngSequence, String modelChoice) throws IOException {
+        MattingSettings settings = new MattingSettings(modelChoice, parseRatio(ratio),
+                SettingOptions.check(SettingsTable.SEQ_CHUNK, seqChunk), SettingOptions.check(SettingsTable.THREADS, threads),
+                parseDevice(device),
+                SettingOptions.named(() -> new EdgeSettings(clipBlack, clipWhite, shrinkGrow, feather, invert)));
+        Background bg = background != null ? parseBackground(background)
+                : pngSequence ? null : new Background.Color(Background.UPSTREAM_GREEN);
+        return preset == null ? new PresetOverrides(settings, bg) : PresetOverrides.of(PresetJson.read(preset), given, settings, bg);
     }
 
     /** "auto" is 0, the settings' code for the upstream automatic rule. */
     public static float parseRatio(String text) {
-        if ("auto".equalsIgnoreCase(text)) {
-            return 0f;
-        }
-        float r;
-        try {
-            r = Float.parseFloat(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--downsample-ratio must be a number in (0, 1] or auto; got '" + text + "'");
-        }
-        if (!(r > 0f && r <= 1f)) {
-            throw new IllegalArgumentException("--downsample-ratio must be in (0, 1] or auto; got " + text);
-        }
-        return r;
+        return SettingOptions.parse(SettingsTable.DOWNSAMPLE_RATIO, text);
+    }
+
+    /** Upstream's {@code --device}: cpu, cuda or cuda:0 (PyTorch's names). */
+    public static Device parseDevice(String text) {
+        String d = text.toLowerCase(Locale.ROOT);
+        return switch (d) {
+            case "cpu" -> Device.CPU;
+            case "cuda", "cuda:0", "gpu" -> Device.CUDA;
+            default -> throw new IllegalArgumentException("--device must be cpu or cuda (cuda:0), got " + text
+                    + (d.startsWith("cuda:") ? "; only the first GPU is supported" : ""));
+        };
     }
 
     public static Background parseBackground(String text) {
@@ -80,7 +128,7 @@ public final class MattingOptions {
             }
             return new Background.Color(0xFF000000 | Integer.parseInt(text.substring(1), 16));
         }
-        if ("blur".equalsIgnoreCase(text) || text.toLowerCase().startsWith("blur:")) {
+        if ("blur".equalsIgnoreCase(text) || text.toLowerCase(Locale.ROOT).startsWith("blur:")) {
             int radius = 15;
             if (text.length() > 5) {
                 try {

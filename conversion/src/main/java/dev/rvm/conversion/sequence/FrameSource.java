@@ -18,6 +18,11 @@ public interface FrameSource extends AutoCloseable {
     /** Number of frames, or -1 when unknown up front. */
     int size();
 
+    /** The names of all frames in order when known up front (so clashing outputs are refused early), else empty. */
+    default java.util.List<String> frameNames() {
+        return java.util.List.of();
+    }
+
     /** Width and height every frame has. */
     int width();
 

@@ -42,8 +42,9 @@ public final class ImageSequenceSource implements FrameSource {
     }
 
     public static ImageSequenceSource open(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("input " + dir + " is not a directory; give a directory of PNG/JPEG frames");
+        String problem = FrameFiles.directoryProblem(dir);
+        if (problem != null) {
+            throw new IllegalArgumentException("input " + dir + " " + problem + "; give a directory of PNG/JPEG frames");
         }
         List<Path> all;
         try (Stream<Path> s = Files.list(dir)) {
@@ -93,6 +94,11 @@ public final class ImageSequenceSource implements FrameSource {
 
     public List<Path> files() {
         return files;
+    }
+
+    @Override
+    public List<String> frameNames() {
+        return files.stream().map(p -> p.getFileName().toString()).toList();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.rvm.conversion.sequence;
 
+import dev.rvm.conversion.output.InterruptCleanup;
+import dev.rvm.conversion.output.OutputClaim;
 import dev.rvm.models.AtomicFiles;
 
 import dev.rvm.matting.Background;
@@ -18,12 +20,17 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntConsumer;
 
 /**
  * upstream convert_video for image sequences: mattes every frame of a source with state carried and
- * writes PNGs named like the input frames, each written atomically.
+ * writes PNGs named like the input frames, each written atomically. The output directories are claimed
+ * for the run (a second run into them is refused); Ctrl-C lets the frame being written finish and
+ * removes the temporary file of the next, so every PNG in an output is whole.
  */
 public final class SequenceConverter {
 
@@ -31,6 +38,9 @@ public final class SequenceConverter {
 
     private final ConvertOptions options;
     private final List<String> names = new ArrayList<>();
+    private final Map<String, String> inputByOutput = new HashMap<>();
+    private final Object writing = new Object();
+    private volatile boolean interrupted;
     private final MatOfByte encoded = new MatOfByte();
     private Mat mat3;
     private Mat mat4;
@@ -49,6 +59,10 @@ public final class SequenceConverter {
      * @return frames written
      */
     public int run(FrameSource source, IntConsumer onFrame) throws IOException {
+        String tooSmall = options.settings().frameSizeProblem(source.width(), source.height());
+        if (tooSmall != null) {
+            throw new IllegalArgumentException("--downsample-ratio: " + tooSmall + " (input " + source + ")");
+        }
         if (options.composition() != null) {
             AtomicFiles.ensureWritableDirectory(options.composition(), "composition output");
         }
@@ -58,6 +72,17 @@ public final class SequenceConverter {
         if (options.foreground() != null) {
             AtomicFiles.ensureWritableDirectory(options.foreground(), "foreground output");
         }
+        for (String name : source.frameNames()) {
+            claimOutputName(name);
+        }
+        inputByOutput.clear();
+        try (OutputClaim claim = OutputClaim.claim(Arrays.asList(options.composition(), options.alpha(), options.foreground()));
+             InterruptCleanup onInterrupt = InterruptCleanup.register("rvm-convert-interrupt", () -> abandon(claim))) {
+            return convert(source, onFrame);
+        }
+    }
+
+    private int convert(FrameSource source, IntConsumer onFrame) throws IOException {
         int w = source.width();
         int h = source.height();
         mat3 = new Mat(h, w, CvType.CV_8UC3);
@@ -70,6 +95,7 @@ public final class SequenceConverter {
                 onFrame.accept(++written);
             };
             for (FrameSource.Frame f = source.next(); f != null; f = source.next()) {
+                claimOutputName(f.name());
                 names.add(f.name());
                 stream.submit(f.pixels(), f.layout(), names.size() - 1, out);
             }
@@ -85,7 +111,40 @@ public final class SequenceConverter {
         return written;
     }
 
+    /** Two inputs (a.jpg, a.png) would write one output (a.png): refused before the second overwrites the first. */
+    private void claimOutputName(String input) {
+        String earlier = inputByOutput.putIfAbsent(pngName(input), input);
+        if (earlier != null) {
+            throw new IllegalArgumentException("frames " + earlier + " and " + input + " would both be written as "
+                    + pngName(input) + " (outputs are PNG, named like the inputs); rename one of them or move it to a "
+                    + "directory of its own");
+        }
+    }
+
+    /** On Ctrl-C or SIGTERM: wait for the frame being written, stop, and remove the temporary files. */
+    private void abandon(OutputClaim claim) {
+        interrupted = true;
+        synchronized (writing) {
+            try {
+                claim.removePartialFrames();
+                claim.close();
+            } catch (IOException e) {
+                System.err.println("rvm: conversion interrupted; could not remove a partial frame: " + e.getMessage()
+                        + " (the next run into the same outputs removes it)");
+            }
+        }
+    }
+
     private void write(MattedFrame r) {
+        synchronized (writing) {
+            if (interrupted) {
+                throw new UncheckedIOException(new java.io.InterruptedIOException("the conversion was interrupted"));
+            }
+            writeFrame(r);
+        }
+    }
+
+    private void writeFrame(MattedFrame r) {
         String name = pngName(names.get((int) r.tag()));
         int w = r.width();
         int h = r.height();

@@ -5,9 +5,10 @@ import java.util.Locale;
 
 /**
  * How a video output is encoded, chosen by the file's extension: H.264 4:2:0 in mp4/mov/mkv/avi, VP9
- * 4:2:0 in webm, and ProRes 4444 (with alpha, what editors import) for a transparent composition in
- * .mov. Encoders are given 4:2:0 explicitly because from RGB they would pick 4:4:4 (High 4:4:4 / VP9
- * profile 3), which players and services refuse. (GStreamer 1.22's qtmux takes no QuickTime Animation.)
+ * 4:2:0 in webm; a transparent composition is lossless FFV1 with alpha in .mkv (what ffmpeg and OBS
+ * read) or ProRes 4444 with alpha in .mov (what editors import). Encoders are given 4:2:0 explicitly
+ * because from RGB they would pick 4:4:4 (High 4:4:4 / VP9 profile 3), which players and services
+ * refuse. (GStreamer 1.22's qtmux takes no QuickTime Animation.)
  */
 record VideoFormat(String extension, boolean transparent) {
 
@@ -18,10 +19,11 @@ record VideoFormat(String extension, boolean transparent) {
     /** The format of a file output; {@code transparent} keeps the alpha channel (composition only). */
     static VideoFormat of(Path file, boolean transparent, String option) {
         String ext = extension(file);
-        if (transparent && !ext.equals("mov")) {
-            throw new IllegalArgumentException(option + " " + file + ": a transparent "
-                    + "composition needs a .mov file (ProRes 4444, with alpha) or --output-type png_sequence; "
-                    + "GStreamer has no VP9-with-alpha encoder. Or give --background");
+        if (transparent && !ext.equals("mkv") && !ext.equals("mov")) {
+            throw new IllegalArgumentException(option + " " + file + ": a transparent composition needs a .mkv file "
+                    + "(lossless FFV1 with alpha, which ffmpeg and OBS read), a .mov file (ProRes 4444 with alpha, which "
+                    + "editors import) or --output-type png_sequence; GStreamer has no VP9- or H.264-with-alpha encoder. "
+                    + "Or give --background");
         }
         return new VideoFormat(ext, transparent);
     }
@@ -29,7 +31,8 @@ record VideoFormat(String extension, boolean transparent) {
     /** Raw video in, encoded video out: "videoconvert ! ... ! ENCODER ! ". */
     String encoder(double mbps) {
         if (transparent) {
-            return "videoconvert ! video/x-raw,format=A444_10LE ! avenc_prores_ks profile=4444 ! ";
+            return extension.equals("mkv") ? "videoconvert ! video/x-raw,format=A420 ! avenc_ffv1 ! "
+                    : "videoconvert ! video/x-raw,format=A444_10LE ! avenc_prores_ks profile=4444 ! ";
         }
         int kbps = (int) Math.round(mbps * 1000);
         if (extension.equals("webm")) {
@@ -45,8 +48,8 @@ record VideoFormat(String extension, boolean transparent) {
 
     /**
      * Whether encoded pieces can be joined without re-encoding. H.264 and VP9 can; ProRes does not remux
-     * in GStreamer 1.22 (qtdemux to qtmux fails), so ProRes pieces are decoded and encoded once more,
-     * which this intra-only, visually lossless codec takes without visible loss.
+     * in GStreamer 1.22 (qtdemux to qtmux fails), so transparent pieces are decoded and encoded once more,
+     * which lossless FFV1 takes without any loss and intra-only ProRes 4444 without visible loss.
      */
     boolean joinsWithoutReencoding() {
         return !transparent;

@@ -1,10 +1,12 @@
 package dev.rvm.conversion.video;
 
+import dev.rvm.gst.MatteProperties;
+import dev.rvm.gst.RvmMatteElement;
 import dev.rvm.matting.Background;
-import dev.rvm.matting.MattingSettings;
+import dev.rvm.matting.SettingsTable;
+import dev.rvm.matting.settings.SettingValues;
 
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * The gst-launch description of a video conversion: decodebin, videoconvert, rvmmatte, one encoder
@@ -17,7 +19,8 @@ final class VideoPipeline {
     static String describe(VideoConvertOptions o, boolean inputHasAudio) {
         StringBuilder p = new StringBuilder();
         p.append("filesrc location=").append(quote(o.input())).append(" ! decodebin name=d ");
-        p.append("d. ! queue ! videoconvert ! rvmmatte name=m ").append(elementProperties(o)).append(' ');
+        p.append("d. ! queue ! videoconvert ! ").append(RvmMatteElement.FACTORY_NAME).append(" name=m ")
+                .append(elementProperties(o)).append(' ');
         VideoFormat audioTo = null;
         if (o.composition() != null) {
             p.append("m.src ! ");
@@ -42,21 +45,16 @@ final class VideoPipeline {
         return p.toString();
     }
 
+    /** Every property of the element from the settings table; QoS off: a file conversion keeps every frame. */
     private static String elementProperties(VideoConvertOptions o) {
-        MattingSettings s = o.settings();
-        StringBuilder p = new StringBuilder();
-        p.append("model=").append(quote(s.model()))
-                .append(String.format(Locale.ROOT, " downsample-ratio=%s seq-chunk=%d threads=%d device=%s qos=false",
-                        Float.toString(s.downsampleRatio()), s.seqChunk(), s.threads(), s.device().name().toLowerCase(Locale.ROOT)));
-        Background b = o.background();
-        if (b instanceof Background.Color c) {
-            p.append(" background=color background-color=").append(Integer.toUnsignedString(c.argb()));
-        } else if (b instanceof Background.Picture pic) {
-            p.append(" background=image background-location=").append(quote(pic.file()));
-        } else if (b instanceof Background.Blur blur) {
-            p.append(" background=blur blur-strength=").append(Math.max(1, blur.strength()));
+        Background b = o.background() == null ? new Background.Transparent() : o.background();
+        if (b instanceof Background.Blur blur) {
+            b = new Background.Blur(Math.max(SettingsTable.BLUR_STRENGTH.min(), blur.strength()));
         }
-        return p.toString();
+        SettingValues v = RvmMatteElement.SETTINGS.defaults()
+                .withAll(SettingsTable.withBackground(SettingsTable.withMatting(SettingsTable.MATTING.defaults(), o.settings()), b))
+                .with(RvmMatteElement.QOS, false);
+        return MatteProperties.launchSyntax(RvmMatteElement.SETTINGS.settings(), v);
     }
 
     /** Raw frames to numbered PNGs in {@code dir}, the first one numbered {@code firstNumber}. */

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * Joins the pieces of a video matted piecewise ({@link RangeConverter}) into one output. H.264 and VP9
  * pieces are concatenated without re-encoding (each starts with a keyframe and they share one codec
- * setup); ProRes pieces, which GStreamer cannot remux, are decoded and encoded once more.
+ * setup); transparent pieces (FFV1, ProRes 4444) are decoded and encoded once more.
  * The source's sound, encoded for the container as {@code ./rvm convert} does, goes into the
  * composition. PNG pieces are already named by frame number: they are linked into one directory.
  */
@@ -30,7 +30,7 @@ public final class VideoStitcher {
     /**
      * Writes {@code target} from {@code pieces} in order.
      *
-     * @param transparent the pieces are a composition with alpha (ProRes 4444)
+     * @param transparent the pieces are a composition with alpha (FFV1 in .mkv, ProRes 4444 in .mov)
      * @param mbps        bit rate of a re-encoded target
      * @param soundFrom   the file whose audio the target gets, or null for none
      */

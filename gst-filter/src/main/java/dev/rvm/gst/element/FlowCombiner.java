@@ -1,5 +1,7 @@
 package dev.rvm.gst.element;
 
+import java.util.List;
+
 import static dev.rvm.gst.natives.Layout.FLOW_EOS;
 import static dev.rvm.gst.natives.Layout.FLOW_FLUSHING;
 import static dev.rvm.gst.natives.Layout.FLOW_NOT_LINKED;
@@ -13,10 +15,11 @@ final class FlowCombiner {
     private FlowCombiner() {
     }
 
-    static int combine(int... flows) {
+    static int combine(List<OutputPad> pads) {
         boolean allEos = true;
         boolean allNotLinked = true;
-        for (int f : flows) {
+        for (OutputPad pad : pads) {
+            int f = pad.lastFlow();
             if (f == FLOW_FLUSHING || f < FLOW_EOS) {
                 return f;
             }

@@ -1,14 +1,14 @@
 package dev.rvm.gst.element;
 
 import com.sun.jna.Pointer;
+import dev.rvm.gst.gobject.DebugCategory;
+import dev.rvm.gst.gobject.Guarded;
 import dev.rvm.gst.gobject.JavaElementType;
 import dev.rvm.gst.natives.Callbacks;
-import dev.rvm.gst.natives.GObjectNative;
 import dev.rvm.gst.natives.GstNative;
 import dev.rvm.gst.natives.Layout;
 
 import java.util.ArrayDeque;
-import java.util.List;
 
 /**
  * One src pad with its own streaming task and a bounded hand-off from the sink pad's thread, so each
@@ -24,14 +24,16 @@ final class OutputPad {
     private static final int CAPACITY = 3;
     /** Growth limit while a sibling starves; beyond it the stream waits rather than eat memory. */
     private static final int STARVING_SIBLING_LIMIT = 400;
+    private static final long SIBLING_RECHECK_MS = 50;
 
     private record Item(Pointer object, boolean event, boolean eos) {}
 
-    final String name;
+    final Output output;
     final Pointer pad;
-    /** Shared by the sibling pads of one element: guards every queue and is what they wait on. */
+    /** The element's pads: its lock guards every queue and is what they wait on. */
+    private final OutputPads group;
     private final Object lock;
-    private List<OutputPad> siblings = List.of();
+    private final DebugCategory log;
     private final ArrayDeque<Item> items = new ArrayDeque<>();
     private int queuedBuffers;
     private boolean flushing = true;
@@ -39,46 +41,30 @@ final class OutputPad {
     private volatile int lastFlow = Layout.FLOW_OK;
     private final Callbacks.TaskFunction loop = this::loop;
 
-    OutputPad(String name, Pointer pad, Object lock) {
-        this.name = name;
+    OutputPad(Output output, Pointer pad, OutputPads group, DebugCategory log) {
+        this.output = output;
         this.pad = pad;
-        this.lock = lock;
+        this.group = group;
+        this.lock = group.lock;
+        this.log = log;
         JavaElementType.keepThreadsAttached(loop);
-    }
-
-    void setSiblings(List<OutputPad> all) {
-        siblings = all.stream().filter(o -> o != this).toList();
     }
 
     int lastFlow() {
         return lastFlow;
     }
 
-    /**
-     * Whether anything downstream takes this pad's output. A ghost pad's internal proxy counts only
-     * when the ghost pad itself is linked (the native loader wraps the element in a bin).
-     */
+    /** Whether anything downstream takes this pad's output (see {@link PeerLinks}). */
     boolean isLinked() {
-        Pointer peer = GstNative.gst_pad_get_peer(pad);
-        if (peer == null) {
-            return false;
-        }
-        try {
-            if (GObjectNative.g_type_check_instance_is_a(peer, GstNative.gst_proxy_pad_get_type()) != 0) {
-                Pointer ghost = GstNative.gst_proxy_pad_get_internal(peer);
-                if (ghost != null) {
-                    try {
-                        return GstNative.gst_pad_is_linked(ghost) != 0;
-                    } finally {
-                        GstNative.gst_object_unref(ghost);
-                    }
-                }
-            }
-            return true;
-        } finally {
-            GstNative.gst_object_unref(peer);
-        }
+        return PeerLinks.isLinked(pad);
     }
+
+    /**
+     * False until the pad has been handed the stream's sticky events (stream-start, caps, segment): a
+     * request pad added mid-stream gets them before its first buffer. Touched by the sink's streaming
+     * thread only.
+     */
+    boolean primed;
 
     /** Queues a buffer (ownership passes); blocks while full; returns the pad's latest flow. */
     int pushBuffer(Pointer buffer) {
@@ -94,7 +80,8 @@ final class OutputPad {
         synchronized (lock) {
             while (!flushing && !item.event && mustWait()) {
                 try {
-                    lock.wait();
+                    // nothing signals a sibling pad being linked (a request pad mid-stream): look again soon
+                    lock.wait(SIBLING_RECHECK_MS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
@@ -120,8 +107,8 @@ final class OutputPad {
         if (queuedBuffers >= STARVING_SIBLING_LIMIT) {
             return true;
         }
-        for (OutputPad o : siblings) {
-            if (o.starving()) {
+        for (OutputPad o : group.all()) {
+            if (o != this && o.starving()) {
                 return false;
             }
         }
@@ -133,48 +120,57 @@ final class OutputPad {
         return !flushing && !sawEos && items.isEmpty() && lastFlow == Layout.FLOW_OK && isLinked();
     }
 
-    /** Runs on the pad's task thread, once per item. */
+    /** Runs on the pad's task thread, once per item; a failure is logged and pauses the task with a flow error. */
     private void loop(Pointer userData) {
-        try {
-            Item item;
-            synchronized (lock) {
-                while (!flushing && items.isEmpty()) {
-                    lock.wait();
-                }
-                if (flushing) {
-                    GstNative.gst_pad_pause_task(pad);
-                    return;
-                }
-                item = items.pollFirst();
-                if (!item.event) {
-                    queuedBuffers--;
-                }
-                lock.notifyAll();
-            }
-            if (item.event) {
-                GstNative.gst_pad_push_event(pad, item.object);
-                if (item.eos) {
-                    synchronized (lock) {
-                        sawEos = true;
-                        lock.notifyAll();
-                    }
-                    lastFlow = Layout.FLOW_EOS;
-                    GstNative.gst_pad_pause_task(pad);
-                }
-            } else {
-                int flow = GstNative.gst_pad_push(pad, item.object);
-                lastFlow = flow;
-                if (flow != Layout.FLOW_OK && flow != Layout.FLOW_NOT_LINKED) {
-                    GstNative.gst_pad_pause_task(pad);
-                    synchronized (lock) {
-                        lock.notifyAll();
-                    }
-                }
-            }
-        } catch (Throwable t) {
+        if (Guarded.call(log, pad, "the " + output.padName + " pad's task", 0, this::pushNext) == 0) {
             lastFlow = Layout.FLOW_ERROR;
             GstNative.gst_pad_pause_task(pad);
         }
+    }
+
+    /** Pushes the next item; 0 when interrupted. */
+    private int pushNext() {
+        Item item;
+        synchronized (lock) {
+            while (!flushing && items.isEmpty()) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 0;
+                }
+            }
+            if (flushing) {
+                GstNative.gst_pad_pause_task(pad);
+                return 1;
+            }
+            item = items.pollFirst();
+            if (!item.event) {
+                queuedBuffers--;
+            }
+            lock.notifyAll();
+        }
+        if (item.event) {
+            GstNative.gst_pad_push_event(pad, item.object);
+            if (item.eos) {
+                synchronized (lock) {
+                    sawEos = true;
+                    lock.notifyAll();
+                }
+                lastFlow = Layout.FLOW_EOS;
+                GstNative.gst_pad_pause_task(pad);
+            }
+        } else {
+            int flow = GstNative.gst_pad_push(pad, item.object);
+            lastFlow = flow;
+            if (flow != Layout.FLOW_OK && flow != Layout.FLOW_NOT_LINKED) {
+                GstNative.gst_pad_pause_task(pad);
+                synchronized (lock) {
+                    lock.notifyAll();
+                }
+            }
+        }
+        return 1;
     }
 
     /** Pad activation (READY->PAUSED) and FLUSH_STOP: accept items and (re)start the task. */

@@ -22,7 +22,7 @@ public final class RvmMatteType {
             throw new IllegalStateException("GStreamer is not initialized: call Gst.init before registering rvmmatte");
         }
         source = streams;
-        JavaElementType.register(RvmMatteDescriptor.DESCRIPTOR, factoryName, RANK_NONE,
+        JavaElementType.register(RvmMatteDescriptor.DESCRIPTOR, factoryName, RANK_NONE, RvmMatte.LOG,
                 (element, pads) -> new RvmMatte(element, pads, source));
     }
 }

@@ -51,13 +51,9 @@ record VideoCaps(String formatName, PixelFormat format, int width, int height, i
         return new FrameLayout(width, height, format, defaultStride(width, format.bytesPerPixel));
     }
 
-    /** The composite's format: keeps the input's channel order, always with an alpha byte. */
-    PixelFormat compositeFormat() {
-        return format.red == 0 ? PixelFormat.RGBA : PixelFormat.BGRA;
-    }
-
-    FrameLayout compositeLayout() {
-        return FrameLayout.packed(width, height, compositeFormat());
+    /** Blue first in memory (BGR, BGRA, BGRx): outputs offer the same order first. */
+    boolean bgrFirst() {
+        return format.red != 0;
     }
 
     FrameLayout foregroundLayout() {
@@ -84,16 +80,32 @@ record VideoCaps(String formatName, PixelFormat format, int width, int height, i
     static Pointer derive(Pointer sinkCaps, String format, boolean dropColour) {
         Pointer caps = GstNative.gst_caps_copy(sinkCaps);
         Pointer s = GstNative.gst_caps_get_structure(caps, 0);
-        Memory value = new Memory(Layout.GVALUE_SIZE);
-        value.clear();
-        GObjectNative.g_value_init(value, Layout.G_TYPE_STRING);
-        GObjectNative.g_value_set_string(value, format);
-        GstNative.gst_structure_set_value(s, "format", value);
-        GObjectNative.g_value_unset(value);
+        setString(s, "format", format);
         if (dropColour) {
             GstNative.gst_structure_remove_field(s, "colorimetry");
             GstNative.gst_structure_remove_field(s, "chroma-site");
         }
         return caps;
+    }
+
+    /**
+     * Caps for 4:2:0 YUV made from RGB by the element: limited range, the given matrix, chroma sited at
+     * the centre of each 2x2 block (the mean of the block).
+     */
+    static Pointer deriveYuv(Pointer sinkCaps, String format, String colorimetry) {
+        Pointer caps = derive(sinkCaps, format, true);
+        Pointer s = GstNative.gst_caps_get_structure(caps, 0);
+        setString(s, "colorimetry", colorimetry);
+        setString(s, "chroma-site", "jpeg");
+        return caps;
+    }
+
+    private static void setString(Pointer structure, String field, String text) {
+        Memory value = new Memory(Layout.GVALUE_SIZE);
+        value.clear();
+        GObjectNative.g_value_init(value, Layout.G_TYPE_STRING);
+        GObjectNative.g_value_set_string(value, text);
+        GstNative.gst_structure_set_value(structure, field, value);
+        GObjectNative.g_value_unset(value);
     }
 }

@@ -2,27 +2,35 @@ package dev.rvm.gst.gobject;
 
 import com.sun.jna.Pointer;
 import dev.rvm.gst.natives.GstNative;
+import dev.rvm.gst.natives.Layout;
 
 /**
  * A GStreamer debug category, so {@code GST_DEBUG=name:5} shows the element's log. The threshold is
- * read from the category struct (first field) before building any message, so disabled levels cost
+ * read from the category struct before building any message, so disabled levels cost
  * one memory read.
  */
 public final class DebugCategory {
-    public static final int ERROR = 1;
-    public static final int WARNING = 2;
-    public static final int INFO = 4;
-    public static final int DEBUG = 5;
-    public static final int LOG = 6;
+    public static final int ERROR = Layout.LEVEL_ERROR;
+    public static final int WARNING = Layout.LEVEL_WARNING;
+    public static final int INFO = Layout.LEVEL_INFO;
+    public static final int DEBUG = Layout.LEVEL_DEBUG;
+    public static final int LOG = Layout.LEVEL_LOG;
 
     private final Pointer category;
+    private final String name;
 
     public DebugCategory(String name, String description) {
         this.category = GstNative._gst_debug_category_new(name, 0, description);
+        this.name = name;
+    }
+
+    /** What {@code GST_DEBUG} calls it. */
+    public String name() {
+        return name;
     }
 
     public boolean enabled(int level) {
-        return category.getInt(0) >= level;
+        return category.getInt(Layout.DEBUG_CATEGORY_THRESHOLD) >= level;
     }
 
     public void log(int level, Pointer object, String message) {

@@ -4,7 +4,7 @@ import com.sun.jna.Pointer;
 
 import java.util.Map;
 
-/** Creates the Java side of a new element instance; pads (by template name) already exist and are added. */
+/** Creates the Java side of a new element instance from its always pads (by template name), which are added to the element once this returns. */
 @FunctionalInterface
 public interface ElementFactory {
     ElementInstance create(Pointer element, Map<String, Pointer> pads);

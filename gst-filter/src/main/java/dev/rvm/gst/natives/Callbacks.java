@@ -40,6 +40,16 @@ public final class Callbacks {
         void invoke(Pointer object, int propertyId, Pointer value, Pointer pspec);
     }
 
+    /** GstElementClass.request_new_pad: (element, template, name or NULL, caps or NULL) -> the new pad or NULL. */
+    public interface RequestNewPad extends Callback {
+        Pointer invoke(Pointer element, Pointer template, Pointer name, Pointer caps);
+    }
+
+    /** GstElementClass.release_pad. */
+    public interface ReleasePad extends Callback {
+        void invoke(Pointer element, Pointer pad);
+    }
+
     public interface Finalize extends Callback {
         void invoke(Pointer object);
     }

@@ -4,9 +4,12 @@ import dev.rvm.gst.RvmMatteElement;
 import org.freedesktop.gstreamer.Bus;
 import org.freedesktop.gstreamer.Gst;
 import dev.rvm.gst.BusErrors;
+import dev.rvm.gst.PipelineLatency;
 import org.freedesktop.gstreamer.message.Message;
 import org.freedesktop.gstreamer.message.MessageType;
 import org.freedesktop.gstreamer.Pipeline;
+import org.freedesktop.gstreamer.Sample;
+import org.freedesktop.gstreamer.elements.AppSink;
 import org.freedesktop.gstreamer.State;
 import org.freedesktop.gstreamer.Version;
 
@@ -44,6 +47,21 @@ final class GstTestSupport {
         }
     }
 
+    /** The next sample, failing the test instead of hanging it when none comes in time. */
+    static Sample pull(AppSink sink, long seconds) {
+        java.util.concurrent.FutureTask<Sample> pull = new java.util.concurrent.FutureTask<>(sink::pullSample);
+        Thread t = new Thread(pull, "test-pull");
+        t.setDaemon(true);
+        t.start();
+        try {
+            return pull.get(seconds, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return fail("no sample on " + sink.getName() + " in " + seconds + " s (hang?)");
+        } catch (Exception e) {
+            return fail(e);
+        }
+    }
+
     /** What one pipeline run posted on its bus. */
     static final class Run implements AutoCloseable {
         final Pipeline pipeline;
@@ -63,6 +81,9 @@ final class GstTestSupport {
                     done.countDown();
                 } else if (t == MessageType.QOS || t == MessageType.ELEMENT) {
                     messages.add(m);
+                } else if (t == MessageType.LATENCY) {
+                    messages.add(m);
+                    PipelineLatency.handle(pipeline, m);
                 }
             });
         }

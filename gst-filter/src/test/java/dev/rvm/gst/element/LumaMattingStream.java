@@ -2,10 +2,13 @@ package dev.rvm.gst.element;
 
 import dev.rvm.matting.Background;
 import dev.rvm.matting.FrameLayout;
+import dev.rvm.matting.FrameTargets;
 import dev.rvm.matting.MattedFrame;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.matting.MattingStream;
 import dev.rvm.matting.PixelFormat;
+import dev.rvm.matting.compositing.BackgroundRenderer;
+import dev.rvm.matting.pixels.Composite;
 
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
@@ -19,6 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LumaMattingStream implements MattingStream {
     static final AtomicInteger RESETS = new AtomicInteger();
+    /** Frames written through {@link MattedFrame#write(FrameTargets)}, and single writes made outside it. */
+    static final AtomicInteger TARGET_WRITES = new AtomicInteger();
+    static final AtomicInteger SINGLE_WRITES = new AtomicInteger();
 
     private MattingSettings settings;
     private final long delayMillis;
@@ -82,6 +88,7 @@ final class LumaMattingStream implements MattingStream {
         final int height;
         final byte[] rgb;
         final byte[] alpha;
+        private boolean inTargets;
 
         Frame(ByteBuffer pixels, FrameLayout layout, long tag) {
             this.tag = tag;
@@ -130,7 +137,25 @@ final class LumaMattingStream implements MattingStream {
         }
 
         @Override
+        public void write(FrameTargets targets) {
+            TARGET_WRITES.incrementAndGet();
+            inTargets = true;
+            try {
+                MattedFrame.super.write(targets);
+            } finally {
+                inTargets = false;
+            }
+        }
+
+        private void countSingle() {
+            if (!inTargets) {
+                SINGLE_WRITES.incrementAndGet();
+            }
+        }
+
+        @Override
         public void writeAlpha(ByteBuffer dst, int stride) {
+            countSingle();
             for (int y = 0; y < height; y++) {
                 dst.put(y * stride, alpha, y * width, width);
             }
@@ -138,15 +163,22 @@ final class LumaMattingStream implements MattingStream {
 
         @Override
         public void writeForeground(ByteBuffer dst, FrameLayout layout) {
+            countSingle();
             write(dst, layout, null);
         }
 
         @Override
         public void writeComposite(Background background, ByteBuffer dst, FrameLayout layout) {
+            countSingle();
             write(dst, layout, background);
         }
 
         private void write(ByteBuffer dst, FrameLayout layout, Background background) {
+            write(dst, layout, background, null);
+        }
+
+        /** {@code video}: packed RGB of the frame's size behind the person, or null. */
+        private void write(ByteBuffer dst, FrameLayout layout, Background background, byte[] video) {
             PixelFormat f = layout.format();
             int bg = background instanceof Background.Color c ? c.argb() : 0;
             boolean transparent = background instanceof Background.Transparent;
@@ -156,8 +188,10 @@ final class LumaMattingStream implements MattingStream {
                     int at = y * layout.stride() + x * f.bytesPerPixel;
                     int a = alpha[i] & 0xFF;
                     int[] c = {rgb[3 * i] & 0xFF, rgb[3 * i + 1] & 0xFF, rgb[3 * i + 2] & 0xFF};
-                    if (background != null && !transparent) {
-                        int[] b = {(bg >> 16) & 0xFF, (bg >> 8) & 0xFF, bg & 0xFF};
+                    if (video != null || background != null && !transparent) {
+                        int[] b = video != null
+                                ? new int[] {video[3 * i] & 0xFF, video[3 * i + 1] & 0xFF, video[3 * i + 2] & 0xFF}
+                                : new int[] {(bg >> 16) & 0xFF, (bg >> 8) & 0xFF, bg & 0xFF};
                         for (int k = 0; k < 3; k++) {
                             c[k] = (c[k] * a + b[k] * (255 - a) + 127) / 255;
                         }
@@ -172,9 +206,14 @@ final class LumaMattingStream implements MattingStream {
             }
         }
 
+        /** Scaled to cover by the core's renderer, then blended like the colour. */
         @Override
         public void writeComposite(ByteBuffer dst, FrameLayout layout, ByteBuffer bgPixels, FrameLayout bgLayout) {
-            throw new UnsupportedOperationException("video backgrounds are not used by the element");
+            countSingle();
+            try (BackgroundRenderer renderer = new BackgroundRenderer()) {
+                Composite.Source.Pixels covered = (Composite.Source.Pixels) renderer.video(bgPixels, bgLayout, width, height);
+                write(dst, layout, null, covered.rgb());
+            }
         }
 
         @Override

@@ -60,6 +60,20 @@ class RvmMattePipelineTest {
         }
     }
 
+    /** The core makes every output of a frame in one pass when asked for all at once: the element does. */
+    @Test
+    void everyLinkedPadIsWrittenByOneCallPerFrame() {
+        int targets = LumaMattingStream.TARGET_WRITES.get();
+        int singles = LumaMattingStream.SINGLE_WRITES.get();
+        try (var run = new GstTestSupport.Run("videotestsrc num-buffers=6 ! video/x-raw,format=RGBx,width=32,height=24"
+                + " ! rvmmatte name=m background=color m.src ! video/x-raw,format=I420 ! fakesink m.alpha ! fakesink"
+                + " m.fgr ! fakesink")) {
+            run.play().assertEos(20);
+        }
+        assertEquals(6, LumaMattingStream.TARGET_WRITES.get() - targets, "one write(FrameTargets) per frame");
+        assertEquals(0, LumaMattingStream.SINGLE_WRITES.get() - singles, "no single-output writes");
+    }
+
     @Test
     void alphaIsTheStreamsMatteForEveryFrameWithEosOnEveryPad() {
         try (var run = new GstTestSupport.Run("videotestsrc num-buffers=5 pattern=smpte ! video/x-raw,format=RGB,width=33,height=17"
@@ -103,14 +117,19 @@ class RvmMattePipelineTest {
         List<byte[]> frames = new ArrayList<>();
         Sample s;
         while ((s = sink.pullSample()) != null) {
-            Buffer b = s.getBuffer();
-            ByteBuffer bb = b.map(false);
-            byte[] copy = new byte[bb.remaining()];
-            bb.get(copy);
-            b.unmap();
-            frames.add(copy);
+            frames.add(bytes(s));
             s.dispose();
         }
         return frames;
+    }
+
+    /** A copy of the sample's buffer. */
+    static byte[] bytes(Sample s) {
+        Buffer b = s.getBuffer();
+        ByteBuffer bb = b.map(false);
+        byte[] copy = new byte[bb.remaining()];
+        bb.get(copy);
+        b.unmap();
+        return copy;
     }
 }

@@ -11,9 +11,6 @@ import org.freedesktop.gstreamer.elements.AppSink;
 import org.freedesktop.gstreamer.elements.AppSrc;
 import org.freedesktop.gstreamer.event.SeekFlags;
 import org.freedesktop.gstreamer.message.MessageType;
-import com.sun.jna.Pointer;
-import dev.rvm.gst.natives.GstNative;
-import org.freedesktop.gstreamer.glib.Natives;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Seeks, caps changes, odd sizes, bad caps, latency, properties and messages through real pipelines. */
+/** Seeks, caps changes, odd sizes, bad caps, properties and messages through real pipelines. */
 class RvmMatteStreamEventsTest {
 
     @BeforeAll
@@ -150,35 +147,6 @@ class RvmMatteStreamEventsTest {
             assertFalse(run.errors.isEmpty(), "negotiation must fail");
             assertTrue(run.errors.get(0).contains("rvmmatte cannot take") && run.errors.get(0).contains("videoconvert"),
                     () -> "first error should name the caps and the fix: " + run.errors);
-        }
-    }
-
-    @Test
-    void latencyQueryAddsSeqChunkFramePeriods() {
-        long base = liveLatency("videotestsrc is-live=true ! video/x-raw,format=RGB,width=32,height=24,framerate=25/1"
-                + " ! appsink name=s");
-        long withElement = liveLatency("videotestsrc is-live=true ! video/x-raw,format=RGB,width=32,height=24,framerate=25/1"
-                + " ! rvmmatte seq-chunk=2 ! appsink name=s");
-        assertEquals(80_000_000L, withElement - base, "two 40 ms frame periods");
-    }
-
-    private static long liveLatency(String description) {
-        try (var run = new GstTestSupport.Run(description)) {
-            run.play();
-            // a live sink answers once it has prerolled on its first buffer
-            ((AppSink) run.pipeline.getElementByName("s")).pullSample().dispose();
-            Pointer q = GstNative.gst_query_new_latency();
-            try {
-                assertEquals(1, GstNative.gst_element_query(Natives.getRawPointer(run.pipeline), q), "latency query answered");
-                int[] live = new int[1];
-                long[] min = new long[1];
-                long[] max = new long[1];
-                GstNative.gst_query_parse_latency(q, live, min, max);
-                assertEquals(1, live[0], "live");
-                return min[0];
-            } finally {
-                GstNative.gst_mini_object_unref(q);
-            }
         }
     }
 

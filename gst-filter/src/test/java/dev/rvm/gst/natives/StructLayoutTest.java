@@ -11,7 +11,10 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Compiles native/struct-offsets.c against the installed headers and compares every number with {@link Layout}. */
+/**
+ * Compiles native/struct-offsets.c against the headers installed now and compares every number with the
+ * {@link Layout} the build generated: a build made against other headers fails here, not at run time.
+ */
 class StructLayoutTest {
 
     @Test
@@ -25,13 +28,17 @@ class StructLayoutTest {
         String out = run(List.of(exe.toString()), dir);
         int checked = 0;
         for (String line : out.split("\n")) {
-            String[] kv = line.trim().split(" ");
-            Field f = Layout.class.getField(kv[0]);
+            String[] typeNameValue = line.trim().split(" ");
+            Field f = Layout.class.getField(typeNameValue[1]);
+            assertEquals(typeNameValue[0], f.getType().getName(), typeNameValue[1]);
             long javaValue = ((Number) f.get(null)).longValue();
-            assertEquals(Long.parseLong(kv[1]), javaValue, kv[0]);
+            assertEquals(Long.parseLong(typeNameValue[2]), javaValue, typeNameValue[1]);
             checked++;
         }
         assertTrue(checked > 50, "checked " + checked + " values");
+        long fields = java.util.Arrays.stream(Layout.class.getFields())
+                .filter(f -> java.lang.reflect.Modifier.isStatic(f.getModifiers())).count();
+        assertEquals(checked, fields, "every Layout constant comes from struct-offsets.c");
     }
 
     private static String run(List<String> command, Path dir) throws Exception {

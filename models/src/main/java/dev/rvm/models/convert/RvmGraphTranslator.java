@@ -29,52 +29,55 @@ import static dev.rvm.models.convert.OnnxGraphBuilder.attr;
  */
 final class RvmGraphTranslator {
 
-    static final List<String> OUTPUT_NAMES = List.of("fgr", "pha", "r1o", "r2o", "r3o", "r4o");
-    /** The graph's output tensors, in the order of {@link #OUTPUT_NAMES}. */
-    private static final List<String> OUTPUT_REFS =
-            List.of("Identity", "Identity_1", "Identity_2", "Identity_3", "Identity_4", "Identity_5");
-    private static final Set<String> STATE_INPUTS = Set.of("r1i", "r2i", "r3i", "r4i");
-    private static final String RATIO_INPUT = "downsample_ratio";
+    /** The graph's state outputs r1o..r4o. */
+    private static final List<String> STATE_REFS = List.of("Identity_2", "Identity_3", "Identity_4", "Identity_5");
+    private static final Set<String> STATE_INPUTS = GraphFacts.STATE_INPUTS;
+    private static final String RATIO_INPUT = GraphFacts.RATIO_INPUT;
     /** NHWC position of each NCHW axis, and the inverse. */
     private static final long[] NCHW_FROM_NHWC = {0, 3, 1, 2};
     private static final long[] NHWC_FROM_NCHW = {0, 2, 3, 1};
 
     private final TfjsGraphModel graph;
+    private final GraphCut cut;
     private final boolean ratioIsOne;
     private final int steps;
     private final OnnxGraphBuilder out;
     private final OnnxGraphBuilder.InitializerPool pool;
 
     private final Map<String, String[]> translated = new HashMap<>();
-    private final Map<String, Boolean> spatial = new HashMap<>();
-    private final Map<String, Boolean> stateDependent = new HashMap<>();
-    private final Map<String, Boolean> dead = new HashMap<>();
+    private final GraphFacts facts;
+    private final SpeedRewrites rewrites;
     private final Map<String, String> slices = new HashMap<>();
 
-    RvmGraphTranslator(TfjsGraphModel graph, boolean ratioIsOne, int steps, OnnxGraphBuilder out) {
+    RvmGraphTranslator(TfjsGraphModel graph, GraphCut cut, boolean ratioIsOne, int steps, OnnxGraphBuilder out) {
         this.graph = graph;
+        this.cut = cut;
         this.ratioIsOne = ratioIsOne;
         this.steps = steps;
         this.out = out;
         this.pool = out.pool();
+        this.facts = new GraphFacts(graph, cut, ratioIsOne);
+        this.rewrites = new SpeedRewrites(facts, out, this::in);
     }
 
     /**
-     * Emits the whole network and returns the ONNX value of each output, in the order of
-     * {@link #OUTPUT_NAMES}.
+     * Emits the network up to the cut's outputs and returns the ONNX value of each, in the order of
+     * {@link GraphCut#outputNames()}: per-frame outputs hold every frame of a sequence, the states
+     * are those after the last frame.
      */
     List<String> translateOutputs() {
         List<String> values = new ArrayList<>();
-        for (int o = 0; o < OUTPUT_REFS.size(); o++) {
-            String ref = OUTPUT_REFS.get(o);
+        List<String> refs = cut.outputRefs();
+        for (int o = 0; o < refs.size(); o++) {
+            String ref = refs.get(o);
             if (steps == 0) {
                 values.add(value(ref, -1));
-            } else if (o < 2) {
+            } else if (o < cut.perFrameOutputs()) {
                 List<String> perFrame = new ArrayList<>();
                 for (int t = 0; t < steps; t++) {
                     perFrame.add(value(ref, t));
                 }
-                values.add(out.op("Concat", OUTPUT_NAMES.get(o) + "_frames", perFrame, attr("axis", 0L)));
+                values.add(out.op("Concat", cut.outputNames().get(o) + "_frames", perFrame, attr("axis", 0L)));
             } else {
                 values.add(value(ref, steps - 1));
             }
@@ -88,11 +91,17 @@ final class RvmGraphTranslator {
     private String value(String ref, int step) {
         TfjsNode node = graph.node(TfjsNode.nodeOf(ref));
         int port = TfjsNode.portOf(ref);
-        int s = step >= 0 && isStateDependent(node) ? step : -1;
+        int s = step >= 0 && facts.isStateDependent(node) ? step : -1;
         String key = node.name() + "@" + s;
         String[] values = translated.get(key);
+        String substitute = cut.inputs().get(node.name());
+        if (values == null && substitute != null) {
+            // the cut's own input stands for this tensor: nothing upstream of it is emitted
+            values = new String[] {substitute};
+            translated.put(key, values);
+        }
         if (values == null) {
-            if (isDead(ref)) {
+            if (facts.isDead(ref)) {
                 throw new IllegalStateException("tensor " + ref + " is on the untaken side of a condition");
             }
             values = translate(node, s);
@@ -106,9 +115,12 @@ final class RvmGraphTranslator {
 
     /** Input i of a node, sliced to the node's frame where a batched value meets per-frame code. */
     private String in(TfjsNode node, int i, int step) {
-        String ref = node.input(i);
+        return in(node.input(i), step);
+    }
+
+    private String in(String ref, int step) {
         String v = value(ref, step);
-        if (step >= 0 && !isStateDependent(graph.node(TfjsNode.nodeOf(ref))) && isSpatial(ref)) {
+        if (step >= 0 && !facts.isStateDependent(graph.node(TfjsNode.nodeOf(ref))) && facts.isSpatial(ref)) {
             return slices.computeIfAbsent(v + "#" + step, k -> out.op("Slice", "frame" + step,
                     List.of(v, pool.int64(step), pool.int64(step + 1), pool.int64(0))));
         }
@@ -127,7 +139,7 @@ final class RvmGraphTranslator {
             case "Const" -> one(constant(graph.constant(n.name()), false));
             case "Identity" -> one(in(n, 0, step));
             case "Switch" -> new String[] {in(n, 0, step), in(n, 0, step)};
-            case "Merge" -> one(value(liveMergeInput(n), step));
+            case "Merge" -> one(value(facts.liveMergeInput(n), step));
             case "_FusedConv2D", "Conv2D" -> one(conv(n, step, false));
             case "FusedDepthwiseConv2dNative", "DepthwiseConv2dNative" -> one(conv(n, step, true));
             case "BatchToSpaceND" -> one(batchToSpace(n, step));
@@ -137,14 +149,15 @@ final class RvmGraphTranslator {
             case "Mean" -> one(mean(n, step));
             case "ConcatV2" -> one(concat(n, step));
             case "Split" -> split(n, step, n.input(1), n.input(0), null);
-            case "SplitV" -> split(n, step, n.input(0), n.input(2), constant(n.input(1)).ints());
+            case "SplitV" -> split(n, step, n.input(0), n.input(2), facts.constant(n.input(1)).ints());
             case "Slice" -> one(slice(n, step));
             case "StridedSlice" -> one(stridedSlice(n, step));
             case "Pack" -> one(pack(n, step));
             case "Shape" -> one(shape(n, step));
             case "Cast" -> one(cast(n, step));
             case "BroadcastTo" -> one(broadcastTo(n, step));
-            case "Mul" -> one(binary(n, step, "Mul"));
+            case "Mul" -> one(cut.rewrites().contains(Rewrite.HARD_SWISH_AS_GATED_CONVOLUTION) && rewrites.hardSwishInput(n) != null
+                    ? rewrites.gatedHardSwish(n, step) : binary(n, step, "Mul"));
             case "AddV2", "Add" -> one(binary(n, step, "Add"));
             case "Sub" -> one(binary(n, step, "Sub"));
             case "RealDiv" -> one(binary(n, step, "Div"));
@@ -167,7 +180,7 @@ final class RvmGraphTranslator {
         String name = n.name();
         if (STATE_INPUTS.contains(name) && step > 0) {
             // Frame t starts from the state frame t-1 ended with.
-            return value(OUTPUT_REFS.get(1 + Integer.parseInt(name.substring(1, 2))), step - 1);
+            return value(STATE_REFS.get(Integer.parseInt(name.substring(1, 2)) - 1), step - 1);
         }
         if (!STATE_INPUTS.contains(name) && !"src".equals(name) && !RATIO_INPUT.equals(name)) {
             throw new IllegalStateException("unexpected graph input " + name);
@@ -196,30 +209,29 @@ final class RvmGraphTranslator {
         long[] strides = n.intListAttr("strides");
         long[] dilations = n.hasAttr("dilations") ? n.intListAttr("dilations") : new long[] {1, 1, 1, 1};
         long[] dil = {dilations[1], dilations[2]};
-        TfjsNode x = producer(n.input(0));
+        TfjsNode x = facts.producer(n.input(0));
         TfjsNode xOwner = n;
         if (depthwise && x.op().equals("SpaceToBatchND")) {
             // TensorFlow lowers a dilated depthwise conv to SpaceToBatch -> conv -> BatchToSpace;
             // ONNX says the same with one dilated Conv on the S2B input (BatchToSpace is then a no-op).
-            dil = constant(x.input(1)).ints().clone();
+            dil = facts.constant(x.input(1)).ints().clone();
             xOwner = x;
-            x = producer(x.input(0));
+            x = facts.producer(x.input(0));
         }
         long[] pads = {0, 0, 0, 0};
         String padding = n.stringAttr("padding");
-        ConstTensor kernel = constant(n.input(1));
+        ConstTensor kernel = facts.constant(n.input(1));
         long kh = kernel.shape()[0];
         long kw = kernel.shape()[1];
         String xValue;
         if ("VALID".equals(padding) && x.op().equals("Pad")) {
-            long[] p = constant(x.input(1)).ints();   // [[n0,n1],[h0,h1],[w0,w1],[c0,c1]]
+            long[] p = facts.constant(x.input(1)).ints();   // [[n0,n1],[h0,h1],[w0,w1],[c0,c1]]
             if (p[0] != 0 || p[1] != 0 || p[6] != 0 || p[7] != 0) {
                 throw new UnsupportedOperationException("Pad " + x.name() + " pads batch or channels");
             }
             pads = new long[] {p[2], p[4], p[3], p[5]};
             xValue = in(x, 0, step);
         } else {
-            xValue = in(xOwner, 0, step);
             if ("SAME".equals(padding)) {
                 if (strides[1] != 1 || strides[2] != 1) {
                     throw new UnsupportedOperationException("strided SAME conv " + n.name());
@@ -230,13 +242,20 @@ final class RvmGraphTranslator {
             } else if (!"VALID".equals(padding)) {
                 throw new UnsupportedOperationException("padding " + padding + " of " + n.name());
             }
+            if (!depthwise && x.op().equals("ConcatV2") && xOwner == n && "SAME".equals(padding)
+                    && cut.rewrites().contains(Rewrite.SPLIT_DECODER_CONVOLUTIONS)) {
+                // before the concatenation is emitted: nothing else reads it, and ONNX Runtime runs
+                // a node whose output nobody reads
+                return rewrites.splitConv(n, x, kernel, pads, List.of(fused).contains("Relu"), step);
+            }
+            xValue = in(xOwner, 0, step);
         }
         String weights = depthwise ? depthwiseKernel(kernel) : convKernel(kernel);
         long outChannels = depthwise ? kernel.shape()[2] * kernel.shape()[3] : kernel.shape()[3];
         List<String> inputs = new ArrayList<>(List.of(xValue, weights));
         boolean hasBias = List.of(fused).contains("BiasAdd");
         if (hasBias) {
-            ConstTensor bias = constant(n.input(2));
+            ConstTensor bias = facts.constant(n.input(2));
             if (bias.size() != outChannels) {
                 throw new IllegalStateException("bias of " + n.name() + " has " + bias.size() + " values");
             }
@@ -256,19 +275,7 @@ final class RvmGraphTranslator {
 
     /** HWIO -> OIHW. */
     private String convKernel(ConstTensor k) {
-        int kh = (int) k.shape()[0], kw = (int) k.shape()[1], ci = (int) k.shape()[2], co = (int) k.shape()[3];
-        float[] src = k.floats();
-        float[] dst = new float[src.length];
-        for (int h = 0; h < kh; h++) {
-            for (int w = 0; w < kw; w++) {
-                for (int i = 0; i < ci; i++) {
-                    for (int o = 0; o < co; o++) {
-                        dst[((o * ci + i) * kh + h) * kw + w] = src[((h * kw + w) * ci + i) * co + o];
-                    }
-                }
-            }
-        }
-        return pool.floats(k.name() + "#oihw", new long[] {co, ci, kh, kw}, dst);
+        return rewrites.kernel(k, 0, k.shape()[2]);
     }
 
     /** Depthwise HWCM -> (C*M) x 1 x H x W, as grouped Conv wants it. */
@@ -289,17 +296,17 @@ final class RvmGraphTranslator {
     }
 
     private String batchToSpace(TfjsNode n, int step) {
-        TfjsNode conv = producer(n.input(0));
-        if (!conv.op().equals("DepthwiseConv2dNative") || !producer(conv.input(0)).op().equals("SpaceToBatchND")) {
+        TfjsNode conv = facts.producer(n.input(0));
+        if (!conv.op().equals("DepthwiseConv2dNative") || !facts.producer(conv.input(0)).op().equals("SpaceToBatchND")) {
             throw new UnsupportedOperationException("BatchToSpaceND " + n.name() + " is not part of a dilated conv");
         }
         return in(n, 0, step);
     }
 
     private String pad(TfjsNode n, int step) {
-        long[] p = constant(n.input(1)).ints();
+        long[] p = facts.constant(n.input(1)).ints();
         long[] pads;
-        if (isSpatial(n.input(0))) {
+        if (facts.isSpatial(n.input(0))) {
             pads = new long[8];
             for (int a = 0; a < 4; a++) {
                 int nhwc = (int) NHWC_FROM_NCHW[a];
@@ -345,8 +352,8 @@ final class RvmGraphTranslator {
     }
 
     private String mean(TfjsNode n, int step) {
-        long[] axes = constant(n.input(1)).ints();
-        boolean sp = isSpatial(n.input(0));
+        long[] axes = facts.constant(n.input(1)).ints();
+        boolean sp = facts.isSpatial(n.input(0));
         long[] onnxAxes = new long[axes.length];
         for (int i = 0; i < axes.length; i++) {
             onnxAxes[i] = sp ? nchwAxis(axes[i]) : axes[i];
@@ -357,17 +364,17 @@ final class RvmGraphTranslator {
 
     private String concat(TfjsNode n, int step) {
         int count = n.inputs().size() - 1;
-        long axis = constant(n.input(count)).ints()[0];
+        long axis = facts.constant(n.input(count)).ints()[0];
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             parts.add(in(n, i, step));
         }
-        return out.op("Concat", n.name(), parts, attr("axis", isSpatial(n.input(0)) ? nchwAxis(axis) : axis));
+        return out.op("Concat", n.name(), parts, attr("axis", facts.isSpatial(n.input(0)) ? nchwAxis(axis) : axis));
     }
 
     private String[] split(TfjsNode n, int step, String valueRef, String dimRef, long[] sizes) {
-        long dim = constant(dimRef).ints()[0];
-        long axis = isSpatial(valueRef) ? nchwAxis(dim) : dim;
+        long dim = facts.constant(dimRef).ints()[0];
+        long axis = facts.isSpatial(valueRef) ? nchwAxis(dim) : dim;
         int count = (int) n.intAttr("num_split", 1);
         int valueIndex = n.inputs().indexOf(valueRef);
         List<String> inputs = new ArrayList<>(List.of(in(n, valueIndex, step)));
@@ -378,7 +385,7 @@ final class RvmGraphTranslator {
     }
 
     private String slice(TfjsNode n, int step) {
-        if (!isSpatial(n.input(0))) {
+        if (!facts.isSpatial(n.input(0))) {
             throw new UnsupportedOperationException("Slice " + n.name() + " on a non-image tensor");
         }
         String begin = nchwVector(in(n, 1, step), n.name() + "/begin");
@@ -397,9 +404,9 @@ final class RvmGraphTranslator {
             }
         }
         long shrink = n.intAttr("shrink_axis_mask", 0);
-        long begin = constant(n.input(1)).ints()[0];
-        long end = constant(n.input(2)).ints()[0];
-        long stride = constant(n.input(3)).ints()[0];
+        long begin = facts.constant(n.input(1)).ints()[0];
+        long end = facts.constant(n.input(2)).ints()[0];
+        long stride = facts.constant(n.input(3)).ints()[0];
         if (shrink == 1) {
             return out.op("Gather", n.name(), List.of(in(n, 0, step), pool.int64Scalar(begin)), attr("axis", 0L));
         }
@@ -423,7 +430,7 @@ final class RvmGraphTranslator {
 
     private String shape(TfjsNode n, int step) {
         String s = out.op("Shape", n.name(), List.of(in(n, 0, step)));
-        if (!isSpatial(n.input(0))) {
+        if (!facts.isSpatial(n.input(0))) {
             return s;
         }
         return out.op("Gather", n.name() + "/nhwc", List.of(s, pool.int64(NHWC_FROM_NCHW)), attr("axis", 0L));
@@ -457,33 +464,24 @@ final class RvmGraphTranslator {
      * tensors where one Clip does the same arithmetic.
      */
     private boolean isClipToUnitRange(TfjsNode max) {
-        TfjsNode min = producer(max.input(0));
+        TfjsNode min = facts.producer(max.input(0));
         return min.op().equals("Minimum")
-                && isScalarConst(max.input(1), 0f) && isScalarConst(min.input(1), 1f);
+                && facts.isScalarConst(max.input(1), 0f) && facts.isScalarConst(min.input(1), 1f);
     }
 
     private String clipToUnitRange(TfjsNode max, int step) {
-        TfjsNode min = producer(max.input(0));
+        TfjsNode min = facts.producer(max.input(0));
         return out.op("Clip", max.name(), List.of(in(min, 0, step), pool.floatScalar(0f), pool.floatScalar(1f)));
     }
 
-    private boolean isScalarConst(String ref, float value) {
-        TfjsNode p = producer(ref);
-        if (!p.op().equals("Const")) {
-            return false;
-        }
-        ConstTensor c = graph.constant(p.name());
-        return c.size() == 1 && c.dtype() == ConstTensor.DType.FLOAT32 && c.floats()[0] == value;
-    }
-
     private String binary(TfjsNode n, int step, String onnxOp) {
-        boolean anySpatial = isSpatial(n.input(0)) || isSpatial(n.input(1));
+        boolean anySpatial = facts.isSpatial(n.input(0)) || facts.isSpatial(n.input(1));
         return out.op(onnxOp, n.name(), List.of(operand(n, 0, step, anySpatial), operand(n, 1, step, anySpatial)));
     }
 
     /** A per-channel constant vector meeting an NCHW tensor must broadcast over H and W. */
     private String operand(TfjsNode n, int i, int step, boolean otherSpatial) {
-        TfjsNode p = producer(n.input(i));
+        TfjsNode p = facts.producer(n.input(i));
         if (otherSpatial && p.op().equals("Const")) {
             ConstTensor c = graph.constant(p.name());
             if (c.rank() == 1 && c.size() > 1) {
@@ -497,7 +495,7 @@ final class RvmGraphTranslator {
         return out.op("Gather", hint, List.of(nhwc, pool.int64(NCHW_FROM_NHWC)), attr("axis", 0L));
     }
 
-    private static long nchwAxis(long nhwcAxis) {
+    static long nchwAxis(long nhwcAxis) {
         long a = nhwcAxis < 0 ? nhwcAxis + 4 : nhwcAxis;
         return switch ((int) a) {
             case 0 -> 0;
@@ -508,101 +506,4 @@ final class RvmGraphTranslator {
         };
     }
 
-    // ---- static facts about the graph --------------------------------------------------------
-
-    private TfjsNode producer(String ref) {
-        return graph.node(TfjsNode.nodeOf(ref));
-    }
-
-    /** The constant behind a reference, looking through Identity and Switch plumbing. */
-    private ConstTensor constant(String ref) {
-        TfjsNode p = producer(ref);
-        while (p.op().equals("Identity") || p.op().equals("Switch")) {
-            p = producer(p.input(0));
-        }
-        if (!p.op().equals("Const")) {
-            throw new UnsupportedOperationException("expected a constant at " + ref + ", found " + p.op());
-        }
-        return graph.constant(p.name());
-    }
-
-    /** The condition value of a predicate tensor: every predicate here is "ratio == 1". */
-    private boolean predicate(String ref) {
-        TfjsNode p = producer(ref);
-        return switch (p.op()) {
-            case "Identity", "Squeeze" -> predicate(p.input(0));
-            case "Equal" -> {
-                if (!feedsFromRatio(p.input(0)) || constant(p.input(1)).floatAt(0) != 1f) {
-                    throw new UnsupportedOperationException("condition " + p.name() + " is not ratio == 1");
-                }
-                yield ratioIsOne;
-            }
-            default -> throw new UnsupportedOperationException("condition built by " + p.op() + " at " + ref);
-        };
-    }
-
-    private boolean feedsFromRatio(String ref) {
-        TfjsNode p = producer(ref);
-        while (p.op().equals("Identity")) {
-            p = producer(p.input(0));
-        }
-        return p.op().equals("Placeholder") && p.name().equals(RATIO_INPUT);
-    }
-
-    private boolean isDead(String ref) {
-        TfjsNode p = producer(ref);
-        String key = p.name() + ":" + TfjsNode.portOf(ref);
-        Boolean known = dead.get(key);
-        if (known != null) {
-            return known;
-        }
-        boolean d;
-        switch (p.op()) {
-            case "Switch" -> d = isDead(p.input(0)) || (TfjsNode.portOf(ref) == 1) != predicate(p.input(1));
-            case "Merge" -> d = p.inputs().stream().allMatch(this::isDead);
-            case "Const", "Placeholder" -> d = false;
-            default -> d = p.inputs().stream().anyMatch(this::isDead);
-        }
-        dead.put(key, d);
-        return d;
-    }
-
-    private String liveMergeInput(TfjsNode merge) {
-        List<String> live = merge.inputs().stream().filter(r -> !isDead(r)).toList();
-        if (live.size() != 1) {
-            throw new IllegalStateException("Merge " + merge.name() + " has " + live.size() + " live inputs");
-        }
-        return live.get(0);
-    }
-
-    private boolean isStateDependent(TfjsNode n) {
-        Boolean known = stateDependent.get(n.name());
-        if (known != null) {
-            return known;
-        }
-        boolean d = n.op().equals("Placeholder") ? STATE_INPUTS.contains(n.name())
-                : n.inputs().stream().filter(r -> !isDead(r)).anyMatch(r -> isStateDependent(producer(r)));
-        stateDependent.put(n.name(), d);
-        return d;
-    }
-
-    /** Whether a tensor is a 4-D image tensor (NHWC in the graph, NCHW in ONNX). */
-    private boolean isSpatial(String ref) {
-        TfjsNode p = producer(ref);
-        Boolean known = spatial.get(p.name());
-        if (known != null) {
-            return known;
-        }
-        boolean s = switch (p.op()) {
-            case "Placeholder" -> !p.name().equals(RATIO_INPUT);
-            case "Const", "Shape", "StridedSlice", "Pack", "Cast", "FloorMod", "Equal", "Squeeze" -> false;
-            case "Merge" -> isSpatial(liveMergeInput(p));
-            case "Split", "SplitV" -> isSpatial(p.op().equals("Split") ? p.input(1) : p.input(0));
-            case "ConcatV2" -> isSpatial(p.input(0));
-            case "BroadcastTo" -> true;
-            default -> p.inputs().stream().anyMatch(r -> !producer(r).op().equals("Const") && isSpatial(r));
-        };
-        spatial.put(p.name(), s);
-        return s;
-    }
 }

@@ -9,6 +9,7 @@ import dev.rvm.models.tfjs.TfjsGraphModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.rvm.models.convert.OnnxGraphBuilder.attr;
 import static dev.rvm.models.convert.OnnxGraphBuilder.floatValue;
@@ -45,6 +46,41 @@ public final class TfjsToOnnxConverter {
         return build(graph, frames, metadata);
     }
 
+    /**
+     * The coefficient model: the network from the already downsampled frame to the fast guided
+     * filter's low-resolution coefficients. Inputs {@code src_small [B,3,h,w]} (the frame resized to
+     * the network's size exactly as the whole graph does: half-pixel bilinear), {@code r1i..r4i};
+     * outputs {@code coef_a, coef_b [B,4,h-2,w-2]} (channels R, G, B, alpha; A applies to
+     * {@code [R, G, B, mean(R,G,B)]} of the full-resolution frame), {@code r1o..r4o}. With
+     * {@code frames > 1} it is the sequence form of {@link #convertSequence}. Only the ratio != 1 side
+     * of the graph exists here: at ratio 1 the whole model has no refiner.
+     */
+    public static ModelProto convertCoefficients(TfjsGraphModel graph, int frames, Map<String, String> metadata) {
+        return convertCoefficients(graph, frames, metadata, GraphCut.COEFFICIENTS.rewrites());
+    }
+
+    /** As {@link #convertCoefficients(TfjsGraphModel, int, Map)} with a chosen set of rewrites (for measuring them). */
+    static ModelProto convertCoefficients(TfjsGraphModel graph, int frames, Map<String, String> metadata, Set<Rewrite> rewrites) {
+        if (frames < 0 || frames == 1) {
+            throw new IllegalArgumentException("frames must be 0 (single-frame model) or at least 2, got " + frames);
+        }
+        OnnxGraphBuilder.InitializerPool pool = new OnnxGraphBuilder.InitializerPool();
+        OnnxGraphBuilder main = new OnnxGraphBuilder("rvm_coefficients", pool);
+        List<String> values = new RvmGraphTranslator(graph, GraphCut.COEFFICIENTS.withRewrites(rewrites), false, frames, main)
+                .translateOutputs();
+        List<String> names = GraphCut.COEFFICIENTS.outputNames();
+        for (int i = 0; i < values.size(); i++) {
+            main.opNamed("Identity", List.of(values.get(i)), List.of(names.get(i)));
+        }
+        Object batch = frames == 0 ? "batch" : (Object) frames;
+        GraphProto.Builder g = main.toGraph()
+                .addInput(floatValue(GraphCut.SMALL_SOURCE, batch, 3, "small_height", "small_width"))
+                .addOutput(floatValue("coef_a", batch, 4, "coef_height", "coef_width"))
+                .addOutput(floatValue("coef_b", batch, 4, "coef_height", "coef_width"));
+        addStates(g, frames);
+        return model(g.addAllInitializer(pool.all()), frames, metadata);
+    }
+
     private static ModelProto build(TfjsGraphModel graph, int steps, Map<String, String> metadata) {
         OnnxGraphBuilder.InitializerPool pool = new OnnxGraphBuilder.InitializerPool();
         GraphProto thenBranch = branch(graph, true, steps, pool);
@@ -52,26 +88,33 @@ public final class TfjsToOnnxConverter {
 
         OnnxGraphBuilder main = new OnnxGraphBuilder("rvm", pool);
         String cond = main.op("Equal", "ratio_is_one", List.of("downsample_ratio", pool.floatScalar(1f)));
-        main.opNamed("If", List.of(cond), RvmGraphTranslator.OUTPUT_NAMES,
+        main.opNamed("If", List.of(cond), GraphCut.WHOLE.outputNames(),
                 attr("then_branch", thenBranch), attr("else_branch", elseBranch));
 
         Object batch = steps == 0 ? "batch" : (Object) steps;
-        Object stateBatch = steps == 0 ? "batch" : (Object) 1;
         GraphProto.Builder g = main.toGraph()
                 .addInput(floatValue("src", batch, 3, "height", "width"))
-                .addInput(floatValue("r1i", stateBatch, "r1_channels", "r1_height", "r1_width"))
-                .addInput(floatValue("r2i", stateBatch, "r2_channels", "r2_height", "r2_width"))
-                .addInput(floatValue("r3i", stateBatch, "r3_channels", "r3_height", "r3_width"))
-                .addInput(floatValue("r4i", stateBatch, "r4_channels", "r4_height", "r4_width"))
-                .addInput(floatValue("downsample_ratio", 1))
                 .addOutput(floatValue("fgr", batch, 3, "height", "width"))
-                .addOutput(floatValue("pha", batch, 1, "height", "width"))
-                .addOutput(floatValue("r1o", stateBatch, 16, "r1o_height", "r1o_width"))
-                .addOutput(floatValue("r2o", stateBatch, 20, "r2o_height", "r2o_width"))
-                .addOutput(floatValue("r3o", stateBatch, 40, "r3o_height", "r3o_width"))
-                .addOutput(floatValue("r4o", stateBatch, 64, "r4o_height", "r4o_width"))
-                .addAllInitializer(pool.all());
+                .addOutput(floatValue("pha", batch, 1, "height", "width"));
+        addStates(g, steps);
+        // the ratio comes last among the inputs, as in the upstream export
+        g.addInput(floatValue("downsample_ratio", 1));
+        return model(g.addAllInitializer(pool.all()), steps, metadata);
+    }
 
+    /** r1i..r4i in and r1o..r4o out: batch 1 in a sequence model (one stream), else per batch item. */
+    private static void addStates(GraphProto.Builder g, int steps) {
+        Object stateBatch = steps == 0 ? "batch" : (Object) 1;
+        long[] channels = {16, 20, 40, 64};
+        for (int r = 1; r <= 4; r++) {
+            g.addInput(floatValue("r" + r + "i", stateBatch, "r" + r + "_channels", "r" + r + "_height", "r" + r + "_width"));
+        }
+        for (int r = 1; r <= 4; r++) {
+            g.addOutput(floatValue("r" + r + "o", stateBatch, channels[r - 1], "r" + r + "o_height", "r" + r + "o_width"));
+        }
+    }
+
+    private static ModelProto model(GraphProto.Builder g, int steps, Map<String, String> metadata) {
         ModelProto.Builder model = ModelProto.newBuilder()
                 .setIrVersion(IR_VERSION)
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
@@ -91,10 +134,10 @@ public final class TfjsToOnnxConverter {
                                      OnnxGraphBuilder.InitializerPool pool) {
         String name = ratioIsOne ? "full_resolution" : "downsampled";
         OnnxGraphBuilder b = new OnnxGraphBuilder(name, pool);
-        List<String> values = new RvmGraphTranslator(graph, ratioIsOne, steps, b).translateOutputs();
+        List<String> values = new RvmGraphTranslator(graph, GraphCut.WHOLE, ratioIsOne, steps, b).translateOutputs();
         List<String> outputs = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
-            String outName = name + "/" + RvmGraphTranslator.OUTPUT_NAMES.get(i);
+            String outName = name + "/" + GraphCut.WHOLE.outputNames().get(i);
             b.opNamed("Identity", List.of(values.get(i)), List.of(outName));
             outputs.add(outName);
         }

@@ -3,6 +3,7 @@ package dev.rvm.matting.compositing;
 import dev.rvm.matting.Background;
 import dev.rvm.matting.FrameLayout;
 import dev.rvm.matting.MattingException;
+import dev.rvm.matting.PixelFormat;
 import dev.rvm.matting.pixels.Composite;
 import dev.rvm.matting.pixels.PlanarInput;
 import org.opencv.core.CvType;
@@ -35,16 +36,46 @@ public final class BackgroundRenderer implements AutoCloseable {
 
     private byte[] frameRgb = new byte[0];
     private byte[] bgRgb = new byte[0];
-    private byte[] row = new byte[0];
     private Composite.Source.Pixels frameSized;
     private Mat blurIn;
     private Mat blurOut;
+    private Mat videoScaled;
+    private Mat videoCovered;
+    private Mat videoRgb;
+    private ByteBuffer heapCopy;
     private CoverScaler scaler;
 
     /**
      * @param src the frame's network input (planar unit floats), needed for {@link Background.Blur}
      */
     public Composite.Source source(Background bg, FloatBuffer src, int srcOffset, int w, int h) {
+        if (bg instanceof Background.Blur b) {
+            OpenCvLoader.ensureLoaded();
+            frameRgb(w, h);
+            PlanarInput.planarToRgb(src, srcOffset, w, h, frameRgb);
+            return blur(b.strength(), w, h);
+        }
+        return source(bg, w, h);
+    }
+
+    /**
+     * As {@link #source(Background, FloatBuffer, int, int, int)}, a blur made from the host's 8-bit frame:
+     * OpenCV reorders it to RGB over the caller's buffer and blurs that, with no Java pass over the pixels.
+     */
+    public Composite.Source source(Background bg, ByteBuffer frame, FrameLayout layout) {
+        int w = layout.width();
+        int h = layout.height();
+        if (bg instanceof Background.Blur b) {
+            OpenCvLoader.ensureLoaded();
+            ensureFrameSized(w, h);
+            toRgb(frame, layout, blurIn());
+            blurred(b.strength(), blurIn);
+            return frameSized;
+        }
+        return source(bg, w, h);
+    }
+
+    private Composite.Source source(Background bg, int w, int h) {
         Objects.requireNonNull(bg, "background");
         if (bg instanceof Background.Transparent) {
             return TRANSPARENT;
@@ -60,14 +91,15 @@ public final class BackgroundRenderer implements AutoCloseable {
         if (bg instanceof Background.Picture p) {
             return picture(p.file(), w, h);
         }
-        if (bg instanceof Background.Blur b) {
-            return blur(b.strength(), src, srcOffset, w, h);
-        }
         throw new MattingException("a video background has no pixels of its own; pass each background frame to "
                 + "writeComposite(dst, layout, backgroundPixels, backgroundLayout)");
     }
 
-    /** A caller-supplied background frame of any size, scaled to cover w x h. */
+    /**
+     * A caller-supplied background frame of any size, scaled to cover w x h. Scaled in its own format
+     * first (fewer pixels to convert when it is larger), then reordered to RGB, both by OpenCV over the
+     * caller's buffer.
+     */
     public Composite.Source video(ByteBuffer pixels, FrameLayout layout, int w, int h) {
         if (pixels.remaining() < layout.byteSize()) {
             throw new MattingException("background frame buffer has " + pixels.remaining() + " bytes, its layout "
@@ -75,16 +107,68 @@ public final class BackgroundRenderer implements AutoCloseable {
         }
         OpenCvLoader.ensureLoaded();
         ensureFrameSized(w, h);
-        int n = layout.width() * layout.height() * 3;
-        if (frameRgb.length < n) {
-            frameRgb = new byte[n];
+        if (videoScaled == null) {
+            videoScaled = new Mat();
+            videoCovered = new Mat();
+            videoRgb = new Mat();
         }
-        if (row.length < layout.stride()) {
-            row = new byte[layout.stride()];
+        PixelFormat f = layout.format();
+        Mat in = over(pixels, layout);
+        try {
+            CoverScaler.cover(in, w, h, videoScaled, videoCovered);
+            if (f == PixelFormat.RGB) {
+                videoCovered.get(0, 0, bgRgb);
+            } else {
+                Imgproc.cvtColor(videoCovered, videoRgb, toRgb(f));
+                videoRgb.get(0, 0, bgRgb);
+            }
+        } finally {
+            in.release();
         }
-        PlanarInput.toRgb(pixels, layout, frameRgb, row);
-        scaler().cover(frameRgb, layout.width(), layout.height(), bgRgb, w, h);
         return frameSized;
+    }
+
+    /** OpenCV reads only direct buffers: a heap buffer is copied into a reused one. */
+    private ByteBuffer direct(ByteBuffer pixels) {
+        ByteBuffer view = pixels.slice(pixels.position(), pixels.remaining());
+        if (view.isDirect()) {
+            return view;
+        }
+        if (heapCopy == null || heapCopy.capacity() < view.remaining()) {
+            heapCopy = ByteBuffer.allocateDirect(view.remaining());
+        }
+        heapCopy.clear();
+        heapCopy.put(view);
+        return heapCopy.flip();
+    }
+
+    /** A Mat header over the caller's pixels (copied only when they are on the heap). */
+    private Mat over(ByteBuffer pixels, FrameLayout layout) {
+        return new Mat(layout.height(), layout.width(), CvType.CV_8UC(layout.format().bytesPerPixel), direct(pixels),
+                layout.stride());
+    }
+
+    /** The caller's frame as packed RGB in {@code rgb}. */
+    private void toRgb(ByteBuffer pixels, FrameLayout layout, Mat rgb) {
+        Mat in = over(pixels, layout);
+        try {
+            if (layout.format() == PixelFormat.RGB) {
+                in.copyTo(rgb);
+            } else {
+                Imgproc.cvtColor(in, rgb, toRgb(layout.format()));
+            }
+        } finally {
+            in.release();
+        }
+    }
+
+    private static int toRgb(PixelFormat f) {
+        return switch (f) {
+            case BGR -> Imgproc.COLOR_BGR2RGB;
+            case RGBA, RGBX -> Imgproc.COLOR_RGBA2RGB;
+            case BGRA, BGRX -> Imgproc.COLOR_BGRA2RGB;
+            case RGB -> throw new IllegalArgumentException("RGB needs no conversion");
+        };
     }
 
     private Composite.Source picture(Path file, int w, int h) {
@@ -115,27 +199,38 @@ public final class BackgroundRenderer implements AutoCloseable {
         }
     }
 
-    private Composite.Source blur(int strength, FloatBuffer src, int srcOffset, int w, int h) {
-        OpenCvLoader.ensureLoaded();
-        ensureFrameSized(w, h);
+    private void frameRgb(int w, int h) {
         if (frameRgb.length < w * h * 3) {
             frameRgb = new byte[w * h * 3];
         }
-        PlanarInput.planarToRgb(src, srcOffset, w, h, frameRgb);
+    }
+
+    /** The frame in {@code frameRgb}, blurred into the frame-sized background. */
+    private Composite.Source blur(int strength, int w, int h) {
+        ensureFrameSized(w, h);
+        blurIn().create(h, w, CvType.CV_8UC3);
+        blurIn.put(0, 0, frameRgb, 0, w * h * 3);
+        blurred(strength, blurIn);
+        return frameSized;
+    }
+
+    /** The frame-sized background becomes {@code rgb} box-blurred (strength 0: unblurred). */
+    private void blurred(int strength, Mat rgb) {
         if (strength <= 0) {
-            System.arraycopy(frameRgb, 0, bgRgb, 0, w * h * 3);
-            return frameSized;
+            rgb.get(0, 0, bgRgb);
+            return;
         }
+        int k = 2 * strength + 1;
+        Imgproc.blur(rgb, blurOut, new Size(k, k));
+        blurOut.get(0, 0, bgRgb);
+    }
+
+    private Mat blurIn() {
         if (blurIn == null) {
             blurIn = new Mat();
             blurOut = new Mat();
         }
-        blurIn.create(h, w, CvType.CV_8UC3);
-        blurIn.put(0, 0, frameRgb, 0, w * h * 3);
-        int k = 2 * strength + 1;
-        Imgproc.blur(blurIn, blurOut, new Size(k, k));
-        blurOut.get(0, 0, bgRgb);
-        return frameSized;
+        return blurIn;
     }
 
     private void ensureFrameSized(int w, int h) {
@@ -160,6 +255,11 @@ public final class BackgroundRenderer implements AutoCloseable {
         if (blurIn != null) {
             blurIn.release();
             blurOut.release();
+        }
+        if (videoScaled != null) {
+            videoScaled.release();
+            videoCovered.release();
+            videoRgb.release();
         }
     }
 }

@@ -12,16 +12,8 @@ import org.opencv.imgproc.Imgproc;
  */
 public final class CoverScaler implements AutoCloseable {
 
-    private final Mat source = new Mat();
     private final Mat scaled = new Mat();
     private final Mat cropped = new Mat();
-
-    /** rgb of size sw x sh (packed, 3 bytes per pixel) to out of size w x h. */
-    void cover(byte[] rgb, int sw, int sh, byte[] out, int w, int h) {
-        source.create(sh, sw, CvType.CV_8UC3);
-        source.put(0, 0, rgb, 0, sw * sh * 3);
-        cover(source, out, w, h);
-    }
 
     void cover(Mat rgb, byte[] out, int w, int h) {
         if (rgb.cols() == w && rgb.rows() == h) {
@@ -44,8 +36,9 @@ public final class CoverScaler implements AutoCloseable {
         double scale = Math.max((double) w / image.cols(), (double) h / image.rows());
         int rw = Math.max(w, (int) Math.round(image.cols() * scale));
         int rh = Math.max(h, (int) Math.round(image.rows() * scale));
-        // INTER_AREA averages when shrinking (no aliasing); enlarging is bilinear.
-        Imgproc.resize(image, scratch, new Size(rw, rh), 0, 0, scale < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
+        // INTER_AREA averages when shrinking by 2 or more (no aliasing); above that bilinear barely aliases
+        // and costs a fraction (a 1080p video background per 720p frame: 1.7 ms instead of 12.6)
+        Imgproc.resize(image, scratch, new Size(rw, rh), 0, 0, scale <= 0.5 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
         Mat window = scratch.submat(new Rect((rw - w) / 2, (rh - h) / 2, w, h));
         try {
             window.copyTo(dst);
@@ -56,7 +49,6 @@ public final class CoverScaler implements AutoCloseable {
 
     @Override
     public void close() {
-        source.release();
         scaled.release();
         cropped.release();
     }

@@ -13,12 +13,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs the network over the frames buffered in a {@link FrameBatch}, carrying the recurrent state.
- * A full chunk goes to the sequence model in one call when there is one whose length matches;
- * otherwise (and for a partial chunk at the end of a stream) each frame is its own call, which the
- * sequence model reproduces exactly.
+ * Runs the network over the frames buffered in a batch, carrying the recurrent state. A full chunk
+ * goes to the sequence model in one call when there is one whose length matches; otherwise (and for
+ * a partial chunk at the end of a stream) each frame is its own call, which the sequence model
+ * reproduces exactly.
  */
 final class ChunkRunner {
+
+    /** The tensors a batch puts in front of the model: inputs and the pinned outputs, besides the states. */
+    interface Binding {
+        int capacity();
+
+        /** Binds frame {@code slot}'s tensors, or the whole chunk's when {@code slot < 0}. */
+        void bind(int slot, Map<String, OnnxTensorLike> inputs, Map<String, OnnxValue> outputs);
+
+        /** Names the batch in error messages. */
+        String describe();
+    }
 
     private static final Set<String> STATE_OUTPUTS = Set.of(RecurrentState.OUTPUTS);
 
@@ -34,31 +45,28 @@ final class ChunkRunner {
     }
 
     /** Mattes frames 0..count-1 of the batch; returns the wall time in milliseconds. */
-    double run(FrameBatch batch, int count, OnnxTensor ratio, RecurrentState state) {
+    double run(Binding batch, int count, RecurrentState state) {
         long t0 = System.nanoTime();
         try {
-            if (sequenceModel != null && count == batch.capacity && sequenceModel.framesPerCall() == count) {
-                call(sequenceModel.session(), batch.srcAll, batch.fgrAll, batch.phaAll, ratio, state);
+            if (sequenceModel != null && count == batch.capacity() && sequenceModel.framesPerCall() == count) {
+                call(sequenceModel.session(), batch, -1, state);
             } else {
                 for (int i = 0; i < count; i++) {
-                    call(frameModel.session(), batch.srcFrame[i], batch.fgrFrame[i], batch.phaFrame[i], ratio, state);
+                    call(frameModel.session(), batch, i, state);
                 }
             }
         } catch (OrtException e) {
-            throw new MattingException("ONNX Runtime failed on a " + batch.width + "x" + batch.height + " frame: " + e.getMessage(), e);
+            throw new MattingException("ONNX Runtime failed on " + batch.describe() + ": " + e.getMessage(), e);
         }
         return (System.nanoTime() - t0) / 1e6;
     }
 
-    private void call(OrtSession session, OnnxTensor src, OnnxTensor fgr, OnnxTensor pha, OnnxTensor ratio,
-                      RecurrentState state) throws OrtException {
-        inputs.put("src", src);
-        inputs.put("downsample_ratio", ratio);
+    private void call(OrtSession session, Binding batch, int slot, RecurrentState state) throws OrtException {
+        // the same keys every call (one runner serves one kind of batch): overwriting them allocates nothing
+        batch.bind(slot, inputs, pinned);
         for (int i = 0; i < 4; i++) {
             inputs.put(RecurrentState.INPUTS[i], state.input(i));
         }
-        pinned.put("fgr", fgr);
-        pinned.put("pha", pha);
         if (state.pinned()) {
             for (int i = 0; i < 4; i++) {
                 pinned.put(RecurrentState.OUTPUTS[i], state.output(i));

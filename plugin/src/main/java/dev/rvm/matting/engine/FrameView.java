@@ -11,10 +11,10 @@ import dev.rvm.matting.pixels.RowSplit;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 
-/** One slot of a {@link FrameBatch} seen as a result; reused for every frame that passes through the slot. */
+/** One slot of a {@link WholeGraphBatch} seen as a result; reused for every frame that passes through the slot. */
 final class FrameView implements MattedFrame {
 
-    private final FrameBatch batch;
+    private final WholeGraphBatch batch;
     private final int slot;
     private final FloatBuffer alpha;
     private final FloatBuffer foreground;
@@ -23,7 +23,7 @@ final class FrameView implements MattedFrame {
     long tag;
     double millis;
 
-    FrameView(FrameBatch batch, int slot, BackgroundRenderer backgrounds, RowSplit split) {
+    FrameView(WholeGraphBatch batch, int slot, BackgroundRenderer backgrounds, RowSplit split) {
         this.batch = batch;
         this.slot = slot;
         this.backgrounds = backgrounds;

@@ -8,31 +8,46 @@ import dev.rvm.matting.MattingException;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.matting.MattingStream;
 import dev.rvm.matting.compositing.BackgroundRenderer;
+import dev.rvm.matting.edges.MatteEdges;
 import dev.rvm.matting.model.ModelLocator;
 import dev.rvm.matting.model.RvmModel;
 import dev.rvm.matting.model.SessionTuning;
-import dev.rvm.matting.pixels.PlanarInput;
 import dev.rvm.matting.pixels.RowSplit;
 
 import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * The matting stream: converts each frame straight into the network's input buffer, buffers up to
  * seq-chunk frames, runs them, and hands out views over the reused output buffers. Recurrent state
  * resets when the frame size or the effective ratio changes (the states' shapes depend on both).
+ *
+ * <p>Two paths. Where the weights come with a coefficient model (the built-in ones) and the ratio is
+ * not 1, the network sees only the downsampled frame, made from the 8-bit pixels, and stops at the
+ * guided filter's low-resolution coefficients; the full-resolution outputs are one fused pass over
+ * the host's frame ({@link CoefficientBatch}). Otherwise (an upstream ONNX file, ratio 1, frames too
+ * small for the filter) the whole graph runs on the full-resolution float frame ({@link WholeGraphBatch}).
+ * Both honour the edge controls ({@link MatteEdges}, configured here when the settings change): every
+ * output of a result follows the edited matte, and at the defaults nothing extra runs.
  */
 public final class RecurrentMattingStream implements MattingStream {
 
-    /** Opens the models a settings value needs: the single-frame model and, optionally, a sequence model. */
+    /** Opens the models a settings value needs. */
     public interface ModelOpener {
+        /** The whole-graph model (upstream signature), one frame per call. */
         RvmModel openFrameModel(MattingSettings settings);
 
-        /** A model taking {@code settings.seqChunk()} frames per call, or null to make N single calls. */
+        /** A whole-graph model taking {@code settings.seqChunk()} frames per call, or null to make N single calls. */
         default RvmModel openSequenceModel(MattingSettings settings) {
+            return null;
+        }
+
+        /**
+         * The coefficient model taking {@code frames} frames per call, or null when the weights have none
+         * (then every ratio runs the whole graph).
+         */
+        default RvmModel openCoefficientModel(MattingSettings settings, int frames) {
             return null;
         }
 
@@ -45,8 +60,27 @@ public final class RecurrentMattingStream implements MattingStream {
         }
     }
 
-    /** Built-in models and ONNX paths; a sequence model when seq-chunk > 1 and the registry has one. */
+    /** Built-in models and ONNX paths; sequence models when seq-chunk > 1 and the registry has them. */
     public static final ModelOpener DEFAULT_OPENER = new ModelOpener() {
+        @Override
+        public RvmModel openFrameModel(MattingSettings s) {
+            return WHOLE_GRAPH_OPENER.openFrameModel(s);
+        }
+
+        @Override
+        public RvmModel openSequenceModel(MattingSettings s) {
+            return WHOLE_GRAPH_OPENER.openSequenceModel(s);
+        }
+
+        @Override
+        public RvmModel openCoefficientModel(MattingSettings s, int frames) {
+            Path file = ModelLocator.locateCoefficients(s.model(), frames);
+            return file == null ? null : RvmModel.openCoefficients(file, SessionTuning.of(s.threads(), s.device()));
+        }
+    };
+
+    /** The whole graph at every ratio, as any ONNX Runtime user of the same weights gets it (the speed yardstick). */
+    public static final ModelOpener WHOLE_GRAPH_OPENER = new ModelOpener() {
         @Override
         public RvmModel openFrameModel(MattingSettings s) {
             return RvmModel.open(ModelLocator.locate(s.model()), SessionTuning.of(s.threads(), s.device()));
@@ -59,30 +93,39 @@ public final class RecurrentMattingStream implements MattingStream {
         }
     };
 
-    /** Like {@link #DEFAULT_OPENER} but always N single-frame calls (for comparing against the sequence model). */
-    public static final ModelOpener SINGLE_FRAME_OPENER = DEFAULT_OPENER::openFrameModel;
+    /** Like {@link #WHOLE_GRAPH_OPENER} but always N single-frame calls (for comparing against the sequence model). */
+    public static final ModelOpener SINGLE_FRAME_OPENER = WHOLE_GRAPH_OPENER::openFrameModel;
 
     private final OrtEnvironment env = RvmModel.environment();
     private final ModelOpener opener;
     private final BackgroundRenderer backgrounds = new BackgroundRenderer();
+    private final RowSplit split = new RowSplit();
+    private final MatteEdges edges = new MatteEdges();
     private MattingSettings settings;
     private MattingSettings pending;
-    private RvmModel frameModel;
-    private RvmModel sequenceModel;
-    private ChunkRunner runner;
+    private final RvmModel[] models = new RvmModel[4];
+    private ChunkRunner wholeRunner;
+    private ChunkRunner coefficientRunner;
     private RecurrentState state;
-    private FrameBatch batch;
-    private FrameView[] views;
-    private OnnxTensor ratioTensor;
-    private float ratio = Float.NaN;
+    private FrameSlots slots;
     private int buffered;
-    private final RowSplit split = new RowSplit();
     private boolean closed;
+
+    private static final int WHOLE = 0;
+    private static final int WHOLE_SEQUENCE = 1;
+    private static final int COEFFICIENTS = 2;
+    private static final int COEFFICIENTS_SEQUENCE = 3;
 
     public RecurrentMattingStream(MattingSettings settings, ModelOpener opener) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.opener = opener;
         openModels();
+        try {
+            edges.configure(settings.edges());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     @Override
@@ -96,15 +139,17 @@ public final class RecurrentMattingStream implements MattingStream {
         int w = layout.width();
         int h = layout.height();
         float r = settings.effectiveRatio(w, h);
-        if (batch == null || batch.width != w || batch.height != h || r != ratio) {
+        if (slots == null || slots.width() != w || slots.height() != h || slots.ratio() != r) {
             flush(out);
-            prepare(w, h, r);
-            state.reset();
+            closeSlots();
+            closeState();
+            // the states' shapes follow the frame size and the ratio: a new geometry starts from zero memory
+            slots = openSlots(w, h, r);
+            state = newState();
         }
-        PlanarInput.toPlanar(pixels, layout, batch.src, batch.srcOffset(buffered), split);
-        views[buffered].tag = tag;
+        slots.put(buffered, pixels, layout, tag);
         buffered++;
-        if (buffered == batch.capacity) {
+        if (buffered == slots.capacity()) {
             flush(out);
         }
     }
@@ -146,7 +191,12 @@ public final class RecurrentMattingStream implements MattingStream {
 
     /** Effective downsample ratio of the current frames (NaN before the first frame). */
     public float currentRatio() {
-        return ratio;
+        return slots == null ? Float.NaN : slots.ratio();
+    }
+
+    /** Whether the current frames take the coefficient path (network cut at the guided filter, fused full-resolution pass). */
+    public boolean usesCoefficientModel() {
+        return slots instanceof CoefficientBatch;
     }
 
     private void applyPending(ResultHandler out) {
@@ -160,21 +210,24 @@ public final class RecurrentMattingStream implements MattingStream {
         pending = null;
         MattingSettings old = settings;
         settings = next;
+        edges.configure(next.edges());
         boolean newSession = !next.model().equals(old.model()) || next.threads() != old.threads() || next.device() != old.device();
         if (newSession) {
+            closeSlots();
+            closeState();
             closeModels();
-            closeBuffers();
             openModels();
         } else if (next.seqChunk() != old.seqChunk()) {
-            closeSequenceModel();
-            sequenceModel = opener.openSequenceModel(next);
-            runner = new ChunkRunner(frameModel, sequenceModel);
-            if (batch != null) {
+            closeModel(WHOLE_SEQUENCE);
+            closeModel(COEFFICIENTS_SEQUENCE);
+            openRunners();
+            if (slots != null) {
                 // keep the recurrent state: only the chunk buffers change size
-                int w = batch.width;
-                int h = batch.height;
-                closeBatch();
-                allocateBatch(w, h);
+                int w = slots.width();
+                int h = slots.height();
+                float r = slots.ratio();
+                closeSlots();
+                slots = openSlots(w, h, r);
             }
         }
         // a ratio change takes effect (with a state reset) at the next frame, where it is compared
@@ -186,96 +239,97 @@ public final class RecurrentMattingStream implements MattingStream {
         }
         int n = buffered;
         buffered = 0;
-        double ms = runner.run(batch, n, ratioTensor, state);
-        for (int i = 0; i < n; i++) {
-            views[i].millis = ms / n;
-            out.onResult(views[i]);
-        }
+        slots.flush(n, state, out);
     }
 
-    private void prepare(int w, int h, float r) {
+    private FrameSlots openSlots(int w, int h, float r) {
         try {
-            if (batch == null || batch.width != w || batch.height != h) {
-                closeBuffers();
-                allocateBatch(w, h);
-                state = new RecurrentState(env);
+            if (coefficientRunner != null && CoefficientBatch.fits(w, h, r)) {
+                return new CoefficientBatch(env, w, h, r, settings.seqChunk(), coefficientRunner, backgrounds, split, edges);
             }
-            if (r != ratio) {
-                if (state != null && !Float.isNaN(ratio)) {
-                    state.close(); // the states' shapes follow the ratio: zeros of the old shapes do not fit
-                    state = new RecurrentState(env);
-                }
-                if (ratioTensor != null) {
-                    ratioTensor.close();
-                }
-                FloatBuffer rb = RecurrentState.direct(1);
-                rb.put(0, r);
-                ratioTensor = OnnxTensor.createTensor(env, rb, new long[]{1});
-                ratio = r;
-            }
+            return new WholeGraphBatch(env, w, h, r, settings.seqChunk(), wholeRunner(), backgrounds, split, edges);
         } catch (OrtException e) {
             throw new MattingException("cannot allocate ONNX Runtime tensors for " + w + "x" + h + " frames: " + e.getMessage(), e);
         }
     }
 
-    private void allocateBatch(int w, int h) {
+    private RecurrentState newState() {
         try {
-            batch = new FrameBatch(env, w, h, settings.seqChunk());
+            return new RecurrentState(env);
         } catch (OrtException e) {
-            throw new MattingException("cannot allocate ONNX Runtime tensors for " + w + "x" + h + " frames: " + e.getMessage(), e);
-        }
-        views = new FrameView[batch.capacity];
-        for (int i = 0; i < views.length; i++) {
-            views[i] = new FrameView(batch, i, backgrounds, split);
+            throw new MattingException("cannot allocate ONNX Runtime tensors for the recurrent state: " + e.getMessage(), e);
         }
     }
 
     private void openModels() {
-        frameModel = opener.openFrameModel(settings);
         try {
-            sequenceModel = opener.openSequenceModel(settings);
+            models[COEFFICIENTS] = opener.openCoefficientModel(settings, 1);
+            if (models[COEFFICIENTS] == null) {
+                models[WHOLE] = opener.openFrameModel(settings);
+            }
+            openRunners();
         } catch (RuntimeException e) {
-            opener.release(frameModel);
+            closeModels();
             throw e;
         }
-        runner = new ChunkRunner(frameModel, sequenceModel);
     }
 
-    private void closeSequenceModel() {
-        if (sequenceModel != null) {
-            opener.release(sequenceModel);
-            sequenceModel = null;
+    /** Runners for the models of the current chunk length; the whole graph beside a coefficient model opens on first need. */
+    private void openRunners() {
+        int chunk = settings.seqChunk();
+        if (models[COEFFICIENTS] != null) {
+            if (chunk > 1 && models[COEFFICIENTS_SEQUENCE] == null) {
+                models[COEFFICIENTS_SEQUENCE] = opener.openCoefficientModel(settings, chunk);
+            }
+            coefficientRunner = new ChunkRunner(models[COEFFICIENTS], models[COEFFICIENTS_SEQUENCE]);
+        }
+        wholeRunner = null;
+        if (models[WHOLE] != null) {
+            wholeRunner();
+        }
+    }
+
+    private ChunkRunner wholeRunner() {
+        if (wholeRunner == null) {
+            if (models[WHOLE] == null) {
+                models[WHOLE] = opener.openFrameModel(settings);
+            }
+            if (settings.seqChunk() > 1 && models[WHOLE_SEQUENCE] == null) {
+                models[WHOLE_SEQUENCE] = opener.openSequenceModel(settings);
+            }
+            wholeRunner = new ChunkRunner(models[WHOLE], models[WHOLE_SEQUENCE]);
+        }
+        return wholeRunner;
+    }
+
+    private void closeModel(int which) {
+        if (models[which] != null) {
+            opener.release(models[which]);
+            models[which] = null;
         }
     }
 
     private void closeModels() {
-        closeSequenceModel();
-        if (frameModel != null) {
-            opener.release(frameModel);
-            frameModel = null;
+        for (int i = 0; i < models.length; i++) {
+            closeModel(i);
         }
+        wholeRunner = null;
+        coefficientRunner = null;
     }
 
-    private void closeBatch() {
-        if (batch != null) {
-            batch.close();
-            batch = null;
-            views = null;
-        }
-    }
-
-    private void closeBuffers() {
+    private void closeSlots() {
         buffered = 0;
-        closeBatch();
+        if (slots != null) {
+            slots.close();
+            slots = null;
+        }
+    }
+
+    private void closeState() {
         if (state != null) {
             state.close();
             state = null;
         }
-        if (ratioTensor != null) {
-            ratioTensor.close();
-            ratioTensor = null;
-        }
-        ratio = Float.NaN;
     }
 
     private void ensureOpen() {
@@ -290,8 +344,11 @@ public final class RecurrentMattingStream implements MattingStream {
             return;
         }
         closed = true;
-        closeBuffers();
+        closeSlots();
+        closeState();
         closeModels();
         backgrounds.close();
+        split.close();
+        edges.close();
     }
 }

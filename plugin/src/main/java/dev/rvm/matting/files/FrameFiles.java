@@ -19,6 +19,17 @@ public final class FrameFiles {
         return name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg");
     }
 
+    /**
+     * Null when {@code dir} is a directory, else what it is instead, for a message such as
+     * {@code "--fgr-dir x " + problem}: "does not exist" or "is a file, not a directory".
+     */
+    public static String directoryProblem(Path dir) {
+        if (Files.isDirectory(dir)) {
+            return null;
+        }
+        return Files.exists(dir) ? "is a file, not a directory" : "does not exist";
+    }
+
     /** The PNG/JPEG files of a directory, sorted by name (frame order). */
     public static List<Path> list(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {

@@ -22,6 +22,18 @@ public final class ModelLocator {
         }
     }
 
+    /**
+     * The coefficient model for {@code frames} frames per call (1: single-frame), or null for a model
+     * given by path (only the built-in weights have one).
+     */
+    public static Path locateCoefficients(String nameOrPath, int frames) {
+        try {
+            return ModelRegistry.resolveCoefficients(nameOrPath, frames > 1 ? frames : 0);
+        } catch (UncheckedIOException e) {
+            throw new ModelException(e.getMessage(), e);
+        }
+    }
+
     /** The model taking {@code frames} frames per call, or null when there is none (a model given by path). */
     public static Path locateSequence(String nameOrPath, int frames) {
         try {

@@ -21,6 +21,11 @@ public record ModelSignature(int framesPerCall) {
             "src", 4, "r1i", 4, "r2i", 4, "r3i", 4, "r4i", 4, "downsample_ratio", 1);
     static final Map<String, Integer> OUTPUT_RANKS = ordered(
             "fgr", 4, "pha", 4, "r1o", 4, "r2o", 4, "r3o", 4, "r4o", 4);
+    /** The coefficient model's interface (the network cut at the guided filter, see the model registry). */
+    static final Map<String, Integer> COEFFICIENT_INPUT_RANKS = ordered(
+            "src_small", 4, "r1i", 4, "r2i", 4, "r3i", 4, "r4i", 4);
+    static final Map<String, Integer> COEFFICIENT_OUTPUT_RANKS = ordered(
+            "coef_a", 4, "coef_b", 4, "r1o", 4, "r2o", 4, "r3o", 4, "r4o", 4);
 
     /**
      * Validates the model's graph and reads how many frames one call takes (the fixed batch of
@@ -29,6 +34,16 @@ public record ModelSignature(int framesPerCall) {
      * @param what names the model in messages (its path)
      */
     public static ModelSignature of(Onnx.ModelProto model, String what) {
+        return check(model, what, INPUT_RANKS, OUTPUT_RANKS);
+    }
+
+    /** As {@link #of}, for a coefficient model. */
+    public static ModelSignature coefficients(Onnx.ModelProto model, String what) {
+        return check(model, what, COEFFICIENT_INPUT_RANKS, COEFFICIENT_OUTPUT_RANKS);
+    }
+
+    private static ModelSignature check(Onnx.ModelProto model, String what, Map<String, Integer> inputRanks,
+                                        Map<String, Integer> outputRanks) {
         if (!model.hasGraph() || model.getGraph().getNodeCount() == 0) {
             throw new ModelException(what + " is not an ONNX model (no graph inside); give a .onnx file exported from RVM");
         }
@@ -42,20 +57,23 @@ public record ModelSignature(int framesPerCall) {
         }
         Map<String, Onnx.ValueInfoProto> outputs = new HashMap<>();
         graph.getOutputList().forEach(v -> outputs.put(v.getName(), v));
-        check(what, "input", inputs, INPUT_RANKS);
-        check(what, "output", outputs, OUTPUT_RANKS);
-        Onnx.TensorShapeProto.Dimension batch = inputs.get("src").getType().getTensorType().getShape().getDim(0);
+        check(what, "input", inputs, inputRanks, outputRanks);
+        check(what, "output", outputs, outputRanks, inputRanks);
+        String first = inputRanks.keySet().iterator().next();
+        Onnx.TensorShapeProto.Dimension batch = inputs.get(first).getType().getTensorType().getShape().getDim(0);
         int frames = batch.hasDimValue() && batch.getDimValue() > 1 ? Math.toIntExact(batch.getDimValue()) : 1;
         return new ModelSignature(frames);
     }
 
-    private static void check(String what, String kind, Map<String, Onnx.ValueInfoProto> actual, Map<String, Integer> expected) {
+    private static void check(String what, String kind, Map<String, Onnx.ValueInfoProto> actual, Map<String, Integer> expected,
+                              Map<String, Integer> other) {
         for (Map.Entry<String, Integer> e : expected.entrySet()) {
             Onnx.ValueInfoProto v = actual.get(e.getKey());
             if (v == null) {
                 throw new ModelException(what + " lacks the RVM " + kind + " '" + e.getKey() + "' (it has "
                         + List.copyOf(actual.keySet()).stream().sorted().toList()
-                        + "); the model must have inputs " + INPUT_RANKS.keySet() + " and outputs " + OUTPUT_RANKS.keySet());
+                        + "); the model must have " + kind + "s " + expected.keySet() + " and "
+                        + (kind.equals("input") ? "outputs " : "inputs ") + other.keySet());
             }
             Onnx.TypeProto.Tensor t = v.getType().getTensorType();
             if (t.getElemType() != FLOAT) {

@@ -11,16 +11,21 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** An RVM network loaded into ONNX Runtime: the one owner of its {@link OrtSession}. */
+/**
+ * An RVM network loaded into ONNX Runtime: the one owner of its {@link OrtSession} and of the
+ * {@link OrtSession.SessionOptions} it was made with, which ONNX Runtime requires to outlive the session.
+ */
 public final class RvmModel implements AutoCloseable {
 
     private final Path file;
     private final ModelSignature signature;
+    private final OrtSession.SessionOptions options;
     private final OrtSession session;
 
-    private RvmModel(Path file, ModelSignature signature, OrtSession session) {
+    private RvmModel(Path file, ModelSignature signature, OrtSession.SessionOptions options, OrtSession session) {
         this.file = file;
         this.signature = signature;
+        this.options = options;
         this.session = session;
     }
 
@@ -31,6 +36,16 @@ public final class RvmModel implements AutoCloseable {
 
     /** Opens an ONNX file with the upstream RVM signature, after checking that signature. */
     public static RvmModel open(Path file, SessionTuning tuning) {
+        return open(file, tuning, ModelSignature::of);
+    }
+
+    /** Opens a coefficient model (the built-in network cut at the guided filter), after checking its signature. */
+    public static RvmModel openCoefficients(Path file, SessionTuning tuning) {
+        return open(file, tuning, ModelSignature::coefficients);
+    }
+
+    private static RvmModel open(Path file, SessionTuning tuning,
+                                 java.util.function.BiFunction<Onnx.ModelProto, String, ModelSignature> check) {
         byte[] bytes = read(file);
         Onnx.ModelProto proto;
         try {
@@ -42,13 +57,22 @@ public final class RvmModel implements AutoCloseable {
         if (proto.getIrVersion() <= 0) {
             throw new ModelException(file + " is not an ONNX model (no IR version); give a .onnx file exported from RVM");
         }
-        ModelSignature signature = ModelSignature.of(proto, file.toString());
+        ModelSignature signature = check.apply(proto, file.toString());
         proto = null; // the session keeps its own copy; let the parsed graph go
-        try (OrtSession.SessionOptions options = tuning.toOptions()) {
-            OrtSession session = environment().createSession(bytes, options);
-            return new RvmModel(file, signature, session);
+        OrtSession.SessionOptions options;
+        try {
+            options = tuning.toOptions();
         } catch (OrtException e) {
             throw new ModelException("ONNX Runtime cannot load " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            return new RvmModel(file, signature, options, environment().createSession(bytes, options));
+        } catch (OrtException e) {
+            options.close();
+            throw new ModelException("ONNX Runtime cannot load " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            options.close();
+            throw e;
         }
     }
 
@@ -80,12 +104,20 @@ public final class RvmModel implements AutoCloseable {
         return session;
     }
 
+    /** The options the session was made with: open for as long as the session is. */
+    OrtSession.SessionOptions sessionOptions() {
+        return options;
+    }
+
+    /** Closes the session, then the options it was made with. */
     @Override
     public void close() {
         try {
             session.close();
         } catch (OrtException e) {
             throw new ModelException("closing the ONNX Runtime session of " + file + " failed: " + e.getMessage(), e);
+        } finally {
+            options.close();
         }
     }
 }

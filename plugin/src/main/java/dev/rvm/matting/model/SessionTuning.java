@@ -40,7 +40,7 @@ public record SessionTuning(int intraOpThreads, Device device, OrtSession.Sessio
         return new SessionTuning(intraOpThreads, device, optLevel, memoryPattern, executionMode, spinning, index);
     }
 
-    /** Options for one session; the caller closes them once the session exists. */
+    /** Options for one session; the caller closes them after the session they made (they must outlive it). */
     OrtSession.SessionOptions toOptions() throws OrtException {
         OrtSession.SessionOptions o = new OrtSession.SessionOptions();
         try {

@@ -3,7 +3,10 @@ package dev.rvm.matting.pixels;
 import dev.rvm.matting.FrameLayout;
 import dev.rvm.matting.PixelFormat;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
 /**
@@ -32,6 +35,8 @@ public final class Composite {
     }
 
     private static final Source NONE = new Source.None();
+    /** A 4-byte pixel of a byte row, read and written as one little-endian int. */
+    private static final VarHandle PIXEL = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Composite() {
     }
@@ -42,18 +47,9 @@ public final class Composite {
      */
     public static void over(FloatBuffer fgr, int fgrOffset, FloatBuffer pha, int phaOffset, Source bg,
                             ByteBuffer dst, FrameLayout layout, RowSplit split) {
-        PixelFormat f = layout.format();
         int w = layout.width();
         int h = layout.height();
-        int plane = w * h;
-        int bpp = f.bytesPerPixel;
-        if (bg instanceof Source.Transparent && !f.hasAlpha()) {
-            throw new IllegalArgumentException("a transparent composite needs a pixel format with alpha (RGBA, BGRA), not " + f);
-        }
-        if (bg instanceof Source.Pixels px && px.rgb().length < plane * 3) {
-            throw new IllegalArgumentException("background has " + px.rgb().length / 3 + " pixels, the frame " + plane);
-        }
-        PackedOutput.checkCapacity(dst, layout.byteSize(), "output");
+        check(bg, dst, layout);
         int base = dst.position();
         split.forRows(w, h, (y0, y1, scratch) -> rows(fgr, fgrOffset, pha, phaOffset, bg, dst, base, layout, y0, y1, scratch));
     }
@@ -82,17 +78,38 @@ public final class Composite {
             if (pha != null) {
                 pha.get(phaOffset + i0, s.a, 0, w);
             }
-            if (bg instanceof Source.Color c) {
-                overColour(s, c.r(), c.g(), c.b(), w, f);
-            } else if (bg instanceof Source.Pixels px) {
-                overPixels(s, px.rgb(), 3 * i0, w, f);
-            } else if (bg instanceof Source.Transparent) {
-                straight(s, w, f);
-            } else {
-                opaque(s, w, f);
-            }
+            row(bg, s, i0, w, f);
             dst.put(base + y * layout.stride(), row, 0, rowBytes);
         }
+    }
+
+    /**
+     * One row: the foreground and alpha in {@code s.r, s.g, s.b, s.a} over {@code bg} into
+     * {@code s.bytes} in format {@code f}; {@code first} is the row's first pixel index in the frame.
+     */
+    static void row(Source bg, RowScratch s, int first, int w, PixelFormat f) {
+        if (bg instanceof Source.Color c) {
+            overColour(s, c.r(), c.g(), c.b(), w, f);
+        } else if (bg instanceof Source.Pixels px) {
+            overPixels(s, px.rgb(), 3 * first, w, f);
+        } else if (bg instanceof Source.Transparent) {
+            straight(s, w, f);
+        } else {
+            opaque(s, w, f);
+        }
+    }
+
+    /** Checks what {@link #over} checks, for writers that compose rows themselves. */
+    static void check(Source bg, ByteBuffer dst, FrameLayout layout) {
+        PixelFormat f = layout.format();
+        int plane = layout.width() * layout.height();
+        if (bg instanceof Source.Transparent && !f.hasAlpha()) {
+            throw new IllegalArgumentException("a transparent composite needs a pixel format with alpha (RGBA, BGRA), not " + f);
+        }
+        if (bg instanceof Source.Pixels px && px.rgb().length < plane * 3) {
+            throw new IllegalArgumentException("background has " + px.rgb().length / 3 + " pixels, the frame " + plane);
+        }
+        PackedOutput.checkCapacity(dst, layout.byteSize(), "output");
     }
 
     private static void overColour(RowScratch s, float cr, float cg, float cb, int w, PixelFormat f) {
@@ -105,8 +122,20 @@ public final class Composite {
         int ro = f.red;
         int go = f.green;
         int bo = f.blue;
-        boolean four = bpp == 4;
         // where the matte is 0 (most of a typical frame) the result is exactly the colour
+        if (bpp == 4) {
+            int colour = pack(qi(cr), qi(cg), qi(cb), f);
+            for (int x = 0; x < w; x++) {
+                float a = al[x];
+                if (a == 0f) {
+                    PIXEL.set(row, 4 * x, colour);
+                    continue;
+                }
+                float na = 1f - a;
+                PIXEL.set(row, 4 * x, pack(qi(fr[x] * a + cr * na), qi(fg[x] * a + cg * na), qi(fb[x] * a + cb * na), f));
+            }
+            return;
+        }
         byte r0 = q(cr);
         byte g0 = q(cg);
         byte b0 = q(cb);
@@ -116,18 +145,12 @@ public final class Composite {
                 row[p + ro] = r0;
                 row[p + go] = g0;
                 row[p + bo] = b0;
-                if (four) {
-                    row[p + 3] = (byte) 255;
-                }
                 continue;
             }
             float na = 1f - a;
             row[p + ro] = q(fr[x] * a + cr * na);
             row[p + go] = q(fg[x] * a + cg * na);
             row[p + bo] = q(fb[x] * a + cb * na);
-            if (four) {
-                row[p + 3] = (byte) 255;
-            }
         }
     }
 
@@ -141,17 +164,30 @@ public final class Composite {
         int ro = f.red;
         int go = f.green;
         int bo = f.blue;
-        boolean four = bpp == 4;
+        if (bpp == 4) {
+            for (int x = 0, b = b0; x < w; x++, b += 3) {
+                float a = al[x];
+                float na = 1f - a;
+                PIXEL.set(row, 4 * x, pack(qi(fr[x] * a + PlanarInput.unit(rgb[b]) * na),
+                        qi(fg[x] * a + PlanarInput.unit(rgb[b + 1]) * na), qi(fb[x] * a + PlanarInput.unit(rgb[b + 2]) * na), f));
+            }
+            return;
+        }
         for (int x = 0, p = 0, b = b0; x < w; x++, p += bpp, b += 3) {
             float a = al[x];
             float na = 1f - a;
             row[p + ro] = q(fr[x] * a + PlanarInput.unit(rgb[b]) * na);
             row[p + go] = q(fg[x] * a + PlanarInput.unit(rgb[b + 1]) * na);
             row[p + bo] = q(fb[x] * a + PlanarInput.unit(rgb[b + 2]) * na);
-            if (four) {
-                row[p + 3] = (byte) 255;
-            }
         }
+    }
+
+    /**
+     * One 4-byte pixel as a little-endian int: the channels at their offsets, the fourth byte (alpha or
+     * padding) 255. One store instead of four.
+     */
+    private static int pack(int r, int g, int b, PixelFormat f) {
+        return r << (8 * f.red) | g << (8 * f.green) | b << (8 * f.blue) | 0xFF << (8 * (6 - f.red - f.green - f.blue));
     }
 
     private static void straight(RowScratch s, int w, PixelFormat f) {
@@ -160,18 +196,15 @@ public final class Composite {
         float[] fg = s.g;
         float[] fb = s.b;
         float[] al = s.a;
-        int bpp = f.bytesPerPixel;
-        int ro = f.red;
-        int go = f.green;
-        int bo = f.blue;
-        int ao = f.alpha;
-        for (int x = 0, p = 0; x < w; x++, p += bpp) {
+        int rs = 8 * f.red;
+        int gs = 8 * f.green;
+        int bs = 8 * f.blue;
+        int as = 8 * f.alpha;
+        // a format with alpha has 4 bytes: one little-endian int per pixel
+        for (int x = 0; x < w; x++) {
             float a = al[x];
-            boolean visible = a > 0f;
-            row[p + ro] = visible ? q(fr[x]) : 0;
-            row[p + go] = visible ? q(fg[x]) : 0;
-            row[p + bo] = visible ? q(fb[x]) : 0;
-            row[p + ao] = (byte) PackedOutput.toByte(a);
+            int rgb = qi(fr[x]) << rs | qi(fg[x]) << gs | qi(fb[x]) << bs;
+            PIXEL.set(row, 4 * x, (a > 0f ? rgb : 0) | PackedOutput.toByte(a) << as);
         }
     }
 
@@ -180,19 +213,20 @@ public final class Composite {
         float[] fr = s.r;
         float[] fg = s.g;
         float[] fb = s.b;
-        float[] al = s.a;
         int bpp = f.bytesPerPixel;
         int ro = f.red;
         int go = f.green;
         int bo = f.blue;
-        boolean four = bpp == 4;
+        if (bpp == 4) {
+            for (int x = 0; x < w; x++) {
+                PIXEL.set(row, 4 * x, pack(qi(fr[x]), qi(fg[x]), qi(fb[x]), f));
+            }
+            return;
+        }
         for (int x = 0, p = 0; x < w; x++, p += bpp) {
             row[p + ro] = q(fr[x]);
             row[p + go] = q(fg[x]);
             row[p + bo] = q(fb[x]);
-            if (four) {
-                row[p + 3] = (byte) 255;
-            }
         }
     }
 

@@ -67,20 +67,28 @@ public final class PlanarInput {
         }
     }
 
-    /** Packed pixels of any supported format to packed RGB bytes (3 per pixel, no padding). */
-    public static void toRgb(ByteBuffer src, FrameLayout layout, byte[] rgb, byte[] row) {
-        PixelFormat f = layout.format();
-        int w = layout.width();
-        int bpp = f.bytesPerPixel;
+    /**
+     * 8-bit alpha (rows {@code stride} bytes apart from src's position) back to unit floats: the inverse
+     * of {@link PackedOutput#alpha}, exactly ({@code PackedOutput.toByte(unit(v)) == v} for every byte).
+     */
+    public static void alpha(ByteBuffer src, int stride, FloatBuffer dst, int dstOffset, int width, int height,
+                             RowSplit split) {
         int base = src.position();
-        for (int y = 0; y < layout.height(); y++) {
-            src.get(base + y * layout.stride(), row, 0, w * bpp);
-            int o = y * w * 3;
-            for (int x = 0, p = 0; x < w; x++, p += bpp, o += 3) {
-                rgb[o] = row[p + f.red];
-                rgb[o + 1] = row[p + f.green];
-                rgb[o + 2] = row[p + f.blue];
+        split.forRows(width, height, (y0, y1, scratch) -> alphaRows(src, base, stride, dst, dstOffset, width, y0, y1, scratch));
+    }
+
+    private static void alphaRows(ByteBuffer src, int base, int stride, FloatBuffer dst, int dstOffset, int width,
+                                  int y0, int y1, RowScratch scratch) {
+        RowScratch s = scratch.fit(width, width);
+        byte[] row = s.bytes;
+        float[] a = s.a;
+        float[] unit = UNIT;
+        for (int y = y0; y < y1; y++) {
+            src.get(base + y * stride, row, 0, width);
+            for (int x = 0; x < width; x++) {
+                a[x] = unit[row[x] & 0xFF];
             }
+            dst.put(dstOffset + y * width, a, 0, width);
         }
     }
 

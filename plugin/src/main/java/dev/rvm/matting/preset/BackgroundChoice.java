@@ -1,6 +1,9 @@
 package dev.rvm.matting.preset;
 
 import dev.rvm.matting.Background;
+import dev.rvm.matting.Background.Kind;
+import dev.rvm.matting.SettingsTable;
+import dev.rvm.matting.settings.SettingValues;
 
 import java.nio.file.Path;
 
@@ -16,29 +19,15 @@ import java.nio.file.Path;
  */
 public record BackgroundChoice(Kind kind, int color, Path image, Path video, int blurStrength) {
 
-    public enum Kind {
-        /** Straight alpha: nothing behind the person (a checkerboard on screen). */
-        TRANSPARENT("Transparent"), COLOR("Colour"), IMAGE("Image"), VIDEO("Video"), BLUR("Blur");
-
-        /** How people call it. */
-        public final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
-    }
-
-    public static final int DEFAULT_BLUR_STRENGTH = 16;
-    public static final BackgroundChoice DEFAULT =
-            new BackgroundChoice(Kind.TRANSPARENT, Background.UPSTREAM_GREEN, null, null, DEFAULT_BLUR_STRENGTH);
+    public static final int DEFAULT_BLUR_STRENGTH = SettingsTable.BLUR_STRENGTH.defaultValue();
+    public static final BackgroundChoice DEFAULT = new BackgroundChoice(SettingsTable.BACKGROUND.defaultValue(),
+            SettingsTable.BACKGROUND_COLOR.defaultValue(), null, null, DEFAULT_BLUR_STRENGTH);
 
     public BackgroundChoice {
         if (kind == null) {
             throw new IllegalArgumentException("background kind is missing; use one of transparent, color, image, video, blur");
         }
-        if (blurStrength < 1 || blurStrength > 256) {
-            throw new IllegalArgumentException("blur strength must be in 1..256; got " + blurStrength);
-        }
+        SettingsTable.BLUR_STRENGTH.check(blurStrength);
         if (kind == Kind.IMAGE && image == null) {
             throw new IllegalArgumentException("an image background needs an image file");
         }
@@ -53,14 +42,18 @@ public record BackgroundChoice(Kind kind, int color, Path image, Path video, int
     public BackgroundChoice withVideo(Path file) { return new BackgroundChoice(Kind.VIDEO, color, image, file, blurStrength); }
     public BackgroundChoice withBlur(int strength) { return new BackgroundChoice(Kind.BLUR, color, image, video, strength); }
 
+    /**
+     * The background settings of {@link SettingsTable} set to this choice (the video file is none of
+     * them); refused like {@link SettingsTable#BACKGROUND} when the kind is one a stream cannot show alone.
+     */
+    public SettingValues writeTo(SettingValues v) {
+        return v.with(SettingsTable.BACKGROUND, kind).with(SettingsTable.BACKGROUND_COLOR, color)
+                .with(SettingsTable.BACKGROUND_LOCATION, image == null ? null : image.toString())
+                .with(SettingsTable.BLUR_STRENGTH, blurStrength);
+    }
+
     /** The matting core's view of this choice. */
     public Background toBackground() {
-        return switch (kind) {
-            case TRANSPARENT -> new Background.Transparent();
-            case COLOR -> new Background.Color(color);
-            case IMAGE -> new Background.Picture(image);
-            case VIDEO -> new Background.Video();
-            case BLUR -> new Background.Blur(blurStrength);
-        };
+        return Background.of(kind, color, image, blurStrength);
     }
 }

@@ -4,7 +4,8 @@ import dev.rvm.matting.Background;
 import dev.rvm.matting.FrameLayout;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.matting.MattingStream;
-import dev.rvm.matting.MattingStreams;
+import dev.rvm.matting.FrameTargets;
+import dev.rvm.matting.engine.RecurrentMattingStream;
 import dev.rvm.matting.PixelFormat;
 
 import java.io.IOException;
@@ -15,8 +16,9 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Leak check: mattes 5,000 small frames (alpha and a composite out, as a host does) and prints the
- * process RSS after 500 and after 5,000; the second must be within 5% of the first. Run by hand:
+ * Leak check: mattes 5,000 small frames (alpha and a composite over a blur out in one write, as a host
+ * does) and prints the process RSS after 500 and after 5,000; the second must be within 5% of the
+ * first. Run by hand:
  * {@code java -Xms96m -Xmx96m -XX:+AlwaysPreTouch -cp ... dev.rvm.matting.bench.MemoryCheck [WxH] [frames] [seqChunk]}.
  * A fixed, pre-touched Java heap keeps the garbage of small per-call objects (ONNX Runtime's result
  * wrappers) from showing up as RSS growth, so what grows is native memory: buffers, tensors, Mats.
@@ -42,10 +44,11 @@ public final class MemoryCheck {
         Background blur = new Background.Blur(5);
         long at500 = 0;
         int[] done = {0};
-        try (MattingStream s = MattingStreams.open(MattingSettings.DEFAULTS.withDownsampleRatio(0.25f).withSeqChunk(chunk))) {
+        FrameTargets targets = new FrameTargets();
+        try (RecurrentMattingStream s = new RecurrentMattingStream(MattingSettings.DEFAULTS.withDownsampleRatio(0.25f)
+                .withSeqChunk(chunk), RecurrentMattingStream.DEFAULT_OPENER)) {
             MattingStream.ResultHandler out = r -> {
-                r.writeAlpha(alpha.clear(), w);
-                r.writeComposite(blur, composite.clear(), layout);
+                r.write(targets.clear().alpha(alpha.clear(), w).composite(blur, composite.clear(), layout));
                 done[0]++;
             };
             for (int i = 0; i < total; i++) {
@@ -58,6 +61,7 @@ public final class MemoryCheck {
                 }
             }
             s.drain(out);
+            System.out.println("path: " + (s.usesCoefficientModel() ? "coefficient model + fused pass" : "whole graph"));
             long atEnd = rssKiB();
             System.out.printf(Locale.ROOT, "RSS after %d frames: %d KiB (%+.2f%% vs 500)%n", done[0], atEnd, 100.0 * (atEnd - at500) / at500);
         }

@@ -34,6 +34,15 @@ class RvmModelTest {
     }
 
     @Test
+    void theSessionOptionsLiveAsLongAsTheSession() throws Exception {
+        RvmModel m = RvmModel.open(TinyRvmGraph.write(dir), TUNING);
+        // ONNX Runtime requires the options to outlive the session; a closed one refuses every setter
+        m.sessionOptions().setIntraOpNumThreads(1);
+        m.close();
+        assertThrows(IllegalStateException.class, () -> m.sessionOptions().setIntraOpNumThreads(1));
+    }
+
+    @Test
     void namesTheMissingInput() throws Exception {
         String msg = failure(TinyRvmGraph.write(dir, TinyRvmGraph.model("image", 4)));
         assertTrue(msg.contains("lacks the RVM input 'src'"), msg);

@@ -3,6 +3,7 @@ package dev.rvm.matting.preset;
 import dev.rvm.matting.Device;
 import dev.rvm.matting.MattingException;
 import dev.rvm.matting.MattingSettings;
+import dev.rvm.matting.edges.EdgeSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +21,9 @@ class PresetJsonTest {
 
     @Test
     void everySettingSurvivesAFileRoundTrip() throws Exception {
-        Preset preset = new Preset(new MattingSettings("/models/custom.onnx", 0.375f, 4, 2, Device.CUDA),
-                new BackgroundChoice(BackgroundChoice.Kind.BLUR, 0x80112233, dir.resolve("beach.png"),
+        Preset preset = new Preset(new MattingSettings("/models/custom.onnx", 0.375f, 4, 2, Device.CUDA,
+                new EdgeSettings(0.1f, 0.85f, -3, 5, true)),
+                new BackgroundChoice(dev.rvm.matting.Background.Kind.BLUR, 0x80112233, dir.resolve("beach.png"),
                         dir.resolve("waves.mp4"), 31));
         Path file = dir.resolve("sub/look.json");
         PresetJson.write(file, preset);
@@ -36,9 +38,33 @@ class PresetJsonTest {
         Preset p = PresetJson.parse("{\"downsampleRatio\": \"auto\", \"background\": {\"kind\": \"color\", \"color\": \"#0000ff\"}}",
                 dir, "test");
         assertEquals(MattingSettings.DEFAULTS, p.matting());
-        assertEquals(BackgroundChoice.Kind.COLOR, p.background().kind());
+        assertEquals(dev.rvm.matting.Background.Kind.COLOR, p.background().kind());
         assertEquals(0xFF0000FF, p.background().color(), "#RRGGBB is opaque");
         assertTrue(PresetJson.toJson(p).contains("\"downsampleRatio\" : \"auto\""));
+    }
+
+    @Test
+    void edgeControlsAreFieldsNamedLikeTheirSettings() {
+        Preset p = Preset.DEFAULTS.withMatting(MattingSettings.DEFAULTS.withEdges(new EdgeSettings(0.2f, 0.9f, 4, 2, false)));
+        String json = PresetJson.toJson(p);
+        assertTrue(json.contains("\"edges\" : {") && json.contains("\"clipBlack\" : 0.2") && json.contains("\"clipWhite\" : 0.9")
+                && json.contains("\"shrinkGrow\" : 4") && json.contains("\"feather\" : 2") && json.contains("\"invert\" : false"), json);
+        assertEquals(p, PresetJson.parse(json, dir, "test"));
+        assertEquals(new EdgeSettings(0f, 1f, 0, 0, true),
+                PresetJson.parse("{\"edges\": {\"invert\": true}}", dir, "test").matting().edges(), "absent fields keep their defaults");
+    }
+
+    @Test
+    void badEdgeControlsAreRefusedNamingTheFileAndTheSetting() {
+        MattingException e = assertThrows(MattingException.class,
+                () -> PresetJson.parse("{\"edges\": {\"feather\": -4}}", dir, "look.json"));
+        assertEquals("preset look.json: feather must be a whole number in 0..64; got -4", e.getMessage());
+        e = assertThrows(MattingException.class,
+                () -> PresetJson.parse("{\"edges\": {\"clipBlack\": 0.7, \"clipWhite\": 0.4}}", dir, "look.json"));
+        assertTrue(e.getMessage().startsWith("preset look.json: clip-black (0.7) must be below clip-white (0.4)"), e.getMessage());
+        e = assertThrows(MattingException.class,
+                () -> PresetJson.parse("{\"edges\": {\"shrinkGrow\": \"lots\"}}", dir, "look.json"));
+        assertTrue(e.getMessage().contains("\"shrinkGrow\" must be a whole number"), e.getMessage());
     }
 
     @Test

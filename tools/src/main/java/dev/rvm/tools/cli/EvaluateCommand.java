@@ -10,6 +10,7 @@ import dev.rvm.matting.files.InvalidInputException;
 import dev.rvm.evaluation.Metric;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,10 +35,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--true-dir", required = true, paramLabel = "DIR", description = "Ground truth: DATASET/CLIP/pha/*.png.")
     Path trueDir;
 
-    @Option(names = "--metrics", paramLabel = "LIST", description = "Comma-separated metrics (default: all).")
-    String metrics = Metric.allNames();
+    @Option(names = "--metrics", arity = "1..*", split = ",", paramLabel = "METRIC",
+            description = "Metrics, space-separated as upstream (--metrics pha_mad pha_mse) or comma-separated (default: all).")
+    List<String> metrics = List.of(Metric.allNames());
 
-    @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: ${DEFAULT-VALUE}, the cores).")
+    @Option(names = {"--workers", "--num-workers"}, paramLabel = "N", description = "Worker threads (default: ${DEFAULT-VALUE}, the cores).")
     int workers = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write one row per clip to this CSV file.")
@@ -48,7 +50,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EvaluationSettings settings = new EvaluationSettings(predDir, trueDir, Metric.parseList(metrics), workers);
+        EvaluationSettings settings = new EvaluationSettings(predDir, trueDir, Metric.parseList(String.join(",", metrics)), workers);
         // Checked before the (possibly long) evaluation, not after it.
         requireWritable(csv, "--csv");
         requireWritable(html, "--html");

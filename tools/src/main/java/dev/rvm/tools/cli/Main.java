@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./rvm}: one subcommand per user task. */
 @Command(name = "rvm", mixinStandardHelpOptions = true, version = "rvm-matting 0.1.0",
         description = "Robust Video Matting for Java media pipelines.",
+        footer = {"", "Set-up and tests: ./rvm setup (apt packages, Maven build, model and sample; any command does the "
+                + "missing parts itself), ./rvm test (every test). Help never installs or builds anything."},
         subcommands = {
                 ModelCommand.class,
                 ConvertCommand.class,
@@ -18,6 +20,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 BenchmarkSetCommand.class,
                 PanelCommand.class,
+                TrainCommand.class,
         })
 public final class Main implements Runnable {
 

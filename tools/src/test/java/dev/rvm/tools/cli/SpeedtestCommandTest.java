@@ -31,7 +31,27 @@ class SpeedtestCommandTest {
         assertEquals(6, json.get("frames").asInt(), "every measured frame came out, the partial chunk by drain");
         assertEquals(96, json.get("width").asInt());
         assertEquals(0.5, json.get("downsample_ratio").asDouble(), 1e-9);
-        assertTrue(json.get("core_ms").asDouble() >= json.get("raw_ms").asDouble(), "core includes the model call");
+        assertEquals("coefficients", json.get("core_path").asText(), "the built-in weights take the coefficient path");
+        assertEquals(json.get("raw_ms").asDouble() / json.get("core_ms").asDouble(), json.get("core_vs_raw").asDouble(), 2e-3);
+        assertTrue(json.get("onnxruntime").asText().matches("\\d+\\.\\d+\\.\\d+.*"), json.toString());
+        assertTrue(!json.get("processor").asText().isBlank(), json.toString());
+    }
+
+    @Test
+    void refusesUnusableSizesUpFrontInsteadOfOverflowingOrFailingInOnnxRuntime() {
+        for (String[] c : new String[][] {
+                {"100000x100000", "--resolution 100000x100000 is too large: one BGRx frame would be 37.3 GiB"},
+                {"12000x9000", "--resolution 12000x9000 with --seq-chunk 1 needs about"},
+                {"96x64", "--downsample-ratio: downsample ratio 0.03 leaves the network 2x1 pixels"}}) {
+            StringWriter err = new StringWriter();
+            long start = System.nanoTime();
+            int exit = new CommandLine(new Main()).setExecutionExceptionHandler(new ErrorReporter())
+                    .setErr(new PrintWriter(err, true)).execute("speedtest", "--resolution", c[0], "--downsample-ratio", c[0].equals("96x64") ? "0.03" : "0.25");
+            assertEquals(1, exit, err.toString());
+            assertTrue(err.toString().startsWith("rvm speedtest: " + c[1]), err.toString());
+            assertEquals(1, err.toString().strip().lines().count(), "one line, no OutOfMemoryError trace: " + err);
+            assertTrue(System.nanoTime() - start < 10_000_000_000L);
+        }
     }
 
     @Test

@@ -76,18 +76,40 @@ class VideoCommandsTest {
     }
 
     @Test
-    void transparentVideoNeedsAFormatWithAlpha() {
+    void transparentVideoNeedsAFormatWithAlphaAndTheMessageNamesTheUsersFile() {
+        Path webm = dir.resolve("t.webm");
         CliRun run = CliRun.of("convert", "--input", clip.toString(), "--output-type", "video",
-                "--output-composition", dir.resolve("t.webm").toString());
+                "--output-composition", webm.toString(), "--background", "none");
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().contains(".mov") && run.err().contains("png_sequence"), run.err());
+        assertTrue(run.err().contains(".mkv") && run.err().contains(".mov") && run.err().contains("png_sequence"), run.err());
+        assertTrue(run.err().contains("--output-composition " + webm + ":") && !run.err().contains(".rvm-partial"), run.err());
+    }
+
+    @Test
+    void transparentCompositionAsFfv1WithAlpha() throws Exception {
+        Path mkv = dir.resolve("t.mkv");
+        CliRun run = CliRun.of("convert", "--input", clip.toString(), "--output-type", "video",
+                "--output-composition", mkv.toString(), "--background", "none", "--downsample-ratio", "0.5");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.size(mkv) > 1000);
+        // decoded back, the composition still has its alpha plane
+        Pipeline p = (Pipeline) Gst.parseLaunch("filesrc location=" + mkv + " ! matroskademux ! avdec_ffv1 ! fakesink name=s");
+        try {
+            p.pause();
+            p.getState(java.util.concurrent.TimeUnit.SECONDS.toNanos(10));
+            String format = p.getElementByName("s").getStaticPad("sink").getCurrentCaps().getStructure(0).getString("format");
+            assertEquals("A420", format);
+        } finally {
+            p.setState(org.freedesktop.gstreamer.State.NULL);
+            p.dispose();
+        }
     }
 
     @Test
     void transparentCompositionAsProRes4444() throws Exception {
         Path mov = dir.resolve("t.mov");
         CliRun run = CliRun.of("convert", "--input", clip.toString(), "--output-type", "video",
-                "--output-composition", mov.toString(), "--downsample-ratio", "0.5");
+                "--output-composition", mov.toString(), "--background", "none", "--downsample-ratio", "0.5");
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(FrameIndex.scan(clip).frames(), FrameIndex.scan(mov).frames(), "every frame is in the .mov, not only the sound");
     }

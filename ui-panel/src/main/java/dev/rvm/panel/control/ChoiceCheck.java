@@ -1,6 +1,6 @@
 package dev.rvm.panel.control;
 
-import dev.rvm.models.ModelRegistry;
+import dev.rvm.matting.SettingsTable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,17 +48,18 @@ final class ChoiceCheck {
         return "The background image " + file + " is not a PNG or JPEG picture; convert it or choose another file.";
     }
 
+    /** A built-in name (the model setting's suggestions) or a readable .onnx file. */
     String model(String model) {
+        String builtIn = String.join(", ", SettingsTable.MODEL.suggestions());
         if (model == null || model.isBlank()) {
-            return "Choose a model: a built-in name (" + String.join(", ", ModelRegistry.builtInNames()) + ") or an ONNX file.";
+            return "Choose a model: a built-in name (" + builtIn + ") or an ONNX file.";
         }
-        if (ModelRegistry.isBuiltIn(model)) {
+        if (SettingsTable.MODEL.suggestions().contains(model)) {
             return null;
         }
         Path file = Path.of(model);
         if (!model.toLowerCase().endsWith(".onnx")) {
-            return "The model \"" + model + "\" is neither a built-in name (" + String.join(", ", ModelRegistry.builtInNames())
-                    + ") nor an .onnx file.";
+            return "The model \"" + model + "\" is neither a built-in name (" + builtIn + ") nor an .onnx file.";
         }
         return readableFile(file, "model");
     }

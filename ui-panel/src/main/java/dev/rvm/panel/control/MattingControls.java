@@ -1,7 +1,8 @@
 package dev.rvm.panel.control;
 
-import dev.rvm.matting.Device;
+import dev.rvm.matting.edges.EdgeSettings;
 import dev.rvm.matting.preset.BackgroundChoice;
+import dev.rvm.matting.settings.Setting;
 
 /**
  * What the panel can do to a running matting element. The GStreamer implementation sets properties of
@@ -10,16 +11,21 @@ import dev.rvm.matting.preset.BackgroundChoice;
  */
 public interface MattingControls {
 
-    void setModel(String model);
+    /**
+     * Applies one matting setting of {@link dev.rvm.matting.SettingsTable} (model, ratio, chunk, device,
+     * threads). A setting that is not {@link Setting#live() live} is read when the element starts, so
+     * applying it may restart the stream.
+     */
+    <T> void set(Setting<T> setting, T value);
 
-    void setDevice(Device device);
-
-    /** 0 = automatic. */
-    void setDownsampleRatio(float ratio);
-
-    void setSeqChunk(int frames);
-
+    /** The background settings, together: no frame sees half a change. */
     void setBackground(BackgroundChoice background);
+
+    /**
+     * The edge controls, together, written in an order the element accepts from whatever it holds
+     * (clip-black stays below clip-white after every write).
+     */
+    void setEdges(EdgeSettings edges);
 
     /** Forgets the network's temporal memory (after a cut, or when the matte lags behind motion). */
     void reset();

@@ -1,13 +1,18 @@
 package dev.rvm.panel.control;
 
+import dev.rvm.matting.Background;
 import dev.rvm.matting.Device;
 import dev.rvm.matting.MattingSettings;
+import dev.rvm.matting.SettingsTable;
+import dev.rvm.matting.edges.EdgeSettings;
 import dev.rvm.matting.preset.BackgroundChoice;
 import dev.rvm.matting.preset.Preset;
 import dev.rvm.matting.preset.PresetJson;
+import dev.rvm.matting.settings.Setting;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -66,16 +71,16 @@ public final class PanelPresenter implements MattingControls.Listener {
 
     // ---- user choices (UI thread) -------------------------------------------------------------
 
-    public void chooseBackgroundKind(BackgroundChoice.Kind kind) {
+    public void chooseBackgroundKind(Background.Kind kind) {
         BackgroundChoice b = shown.background();
         if (kind == b.kind()) {
             return;
         }
-        if (kind == BackgroundChoice.Kind.IMAGE && b.image() == null) {
+        if (kind == Background.Kind.IMAGE && b.image() == null) {
             refuse("Choose an image file for the background (PNG or JPEG).");
             return;
         }
-        if (kind == BackgroundChoice.Kind.VIDEO && b.video() == null) {
+        if (kind == Background.Kind.VIDEO && b.video() == null) {
             refuse("Choose a video file for the background.");
             return;
         }
@@ -110,19 +115,11 @@ public final class PanelPresenter implements MattingControls.Listener {
 
     /** A fixed ratio in (0, 1], or 0 for automatic. */
     public void chooseDownsampleRatio(float ratio) {
-        if (ratio == shown.matting().downsampleRatio()) {
-            return;
-        }
-        Preset next = shown.withMatting(shown.matting().withDownsampleRatio(ratio));
-        change(next, c -> c.setDownsampleRatio(ratio));
+        choose(SettingsTable.DOWNSAMPLE_RATIO, ratio);
     }
 
     public void chooseSeqChunk(int frames) {
-        if (frames == shown.matting().seqChunk()) {
-            return;
-        }
-        Preset next = shown.withMatting(shown.matting().withSeqChunk(frames));
-        change(next, c -> c.setSeqChunk(frames));
+        choose(SettingsTable.SEQ_CHUNK, frames);
     }
 
     public void chooseModel(String model) {
@@ -134,16 +131,29 @@ public final class PanelPresenter implements MattingControls.Listener {
             refuse(problem);
             return;
         }
-        Preset next = shown.withMatting(shown.matting().withModel(model));
-        change(next, c -> c.setModel(model));
+        choose(SettingsTable.MODEL, model);
     }
 
     public void chooseDevice(Device device) {
-        if (device == shown.matting().device()) {
+        choose(SettingsTable.DEVICE, device);
+    }
+
+    /**
+     * Any matting setting but the background ones (the edge controls among them); a value outside its
+     * range, or clip levels that cross, are refused here with the setting's message.
+     */
+    public <T> void choose(Setting<T> setting, T value) {
+        if (Objects.equals(value, shown.get(setting))) {
             return;
         }
-        Preset next = shown.withMatting(shown.matting().withDevice(device));
-        change(next, c -> c.setDevice(device));
+        Preset next;
+        try {
+            next = shown.with(setting, value);
+        } catch (IllegalArgumentException e) {
+            refuse(messageOf(e));
+            return;
+        }
+        change(next, c -> c.set(setting, value));
     }
 
     public void resetState() {
@@ -279,22 +289,28 @@ public final class PanelPresenter implements MattingControls.Listener {
         });
     }
 
+    /** Every matting setting in table order, then the edge controls and the background, each as a group. */
     private static void applyAll(MattingControls c, Preset p) {
-        MattingSettings m = p.matting();
-        c.setModel(m.model());
-        c.setDevice(m.device());
-        c.setDownsampleRatio(m.downsampleRatio());
-        c.setSeqChunk(m.seqChunk());
+        for (Setting<?> s : SettingsTable.MATTING.settings()) {
+            if (!SettingsTable.BACKGROUND_GROUP.contains(s) && !EdgeSettings.SETTINGS.contains(s)) {
+                applyOne(c, s, p);
+            }
+        }
+        c.setEdges(p.matting().edges());
         c.setBackground(p.background());
+    }
+
+    private static <T> void applyOne(MattingControls c, Setting<T> s, Preset p) {
+        c.set(s, p.get(s));
     }
 
     private String problemWith(Preset p) {
         String problem = check.model(p.matting().model());
         BackgroundChoice b = p.background();
-        if (problem == null && b.kind() == BackgroundChoice.Kind.IMAGE) {
+        if (problem == null && b.kind() == Background.Kind.IMAGE) {
             problem = check.picture(b.image());
         }
-        if (problem == null && b.kind() == BackgroundChoice.Kind.VIDEO) {
+        if (problem == null && b.kind() == Background.Kind.VIDEO) {
             problem = check.readableFile(b.video(), "background video");
         }
         return problem;

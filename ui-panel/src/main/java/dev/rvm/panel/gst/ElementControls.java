@@ -1,9 +1,13 @@
 package dev.rvm.panel.gst;
 
-import dev.rvm.panel.PanelThreads;
-import dev.rvm.matting.Device;
+import dev.rvm.gst.MatteProperties;
+import dev.rvm.gst.RvmMatteElement;
+import dev.rvm.panel.control.PanelThreads;
+import dev.rvm.matting.Background;
 import dev.rvm.matting.MattingException;
+import dev.rvm.matting.edges.EdgeSettings;
 import dev.rvm.matting.preset.BackgroundChoice;
+import dev.rvm.matting.settings.Setting;
 import dev.rvm.panel.control.MattingControls;
 import org.freedesktop.gstreamer.Bus;
 import org.freedesktop.gstreamer.Element;
@@ -18,12 +22,15 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@link MattingControls} over an {@code rvmmatte} element, by its GObject properties. Ratio, chunk
- * and background change while playing. Model and device choose the network session, which the element
- * opens when it starts, so those changes stop the pipeline, set the property, and resume at the same
- * position; if the element then fails to start, the old value is put back and the pipeline resumed.
+ * {@link MattingControls} over an {@code rvmmatte} element, by its GObject properties, and a video
+ * background through its background pad ({@link VideoBackground}). Live settings (ratio, chunk,
+ * background) change while playing. The others (model, device, threads) choose the
+ * network session, which the element opens when it starts, so those changes stop the pipeline, set the
+ * property, and resume at the same position; if the element then fails to start, the old value is put
+ * back and the pipeline resumed.
  */
 public final class ElementControls implements MattingControls, AutoCloseable {
 
@@ -33,10 +40,14 @@ public final class ElementControls implements MattingControls, AutoCloseable {
 
     private final Element matte;
     private final Pipeline pipeline;
+    /** Held from the start: a disposed pipeline has no bus to disconnect from. */
+    private final Bus bus;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Listener listener;
     private volatile String lastError;
     private final Bus.ERROR busErrors = this::onBusError;
     private final ExecutorService recovery = PanelThreads.single("rvm-panel-recovery");
+    private final VideoBackground video;
     // state changes made by the panel are synchronized on this, never two at once
     private volatile boolean changingState;
     private long lastRestart = Long.MIN_VALUE / 2;
@@ -44,7 +55,9 @@ public final class ElementControls implements MattingControls, AutoCloseable {
     public ElementControls(Element matte, Pipeline pipeline) {
         this.matte = Objects.requireNonNull(matte, "matte");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
-        pipeline.getBus().connect(busErrors);
+        this.bus = pipeline.getBus();
+        this.video = new VideoBackground(matte, pipeline);
+        bus.connect(busErrors);
     }
 
     public Element element() {
@@ -56,46 +69,43 @@ public final class ElementControls implements MattingControls, AutoCloseable {
         this.listener = listener;
     }
 
+    /** A live setting is set at once; one read at start is set while stopped, if it changes. */
     @Override
-    public void setModel(String model) {
-        if (!model.equals(matte.get("model"))) {
-            whileStopped("model", model);
+    public <T> void set(Setting<T> setting, T value) {
+        if (setting.live()) {
+            MatteProperties.set(matte, setting, value);
+        } else if (!Objects.equals(MatteProperties.get(matte, setting), setting.check(value))) {
+            whileStopped(setting, value);
         }
     }
 
-    @Override
-    public void setDevice(Device device) {
-        if (!(matte.get("device") instanceof Number n && n.intValue() == device.ordinal())) {
-            whileStopped("device", device.ordinal());
-        }
-    }
-
-    @Override
-    public void setDownsampleRatio(float ratio) {
-        matte.set("downsample-ratio", ratio);
-    }
-
-    @Override
-    public void setSeqChunk(int frames) {
-        matte.set("seq-chunk", frames);
-    }
-
+    /** A video plays into the element's background pad (the colour shows when it ends); others are properties. */
     @Override
     public void setBackground(BackgroundChoice b) {
+        if (b.kind() == Background.Kind.VIDEO) {
+            video.play(b.video());
+        } else {
+            video.stop();
+        }
         MattePresets.applyBackground(matte, b);
     }
 
     @Override
+    public void setEdges(EdgeSettings edges) {
+        MattePresets.applyEdges(matte, edges);
+    }
+
+    @Override
     public void reset() {
-        matte.emit("reset");
+        matte.emit(RvmMatteElement.RESET_SIGNAL);
     }
 
     @Override
     public double lastInferenceMillis() {
-        if (!matte.listPropertyNames().contains("inference-ms")) {
+        if (!matte.listPropertyNames().contains(RvmMatteElement.INFERENCE_MS)) {
             return Double.NaN;
         }
-        return matte.get("inference-ms") instanceof Number n ? n.doubleValue() : Double.NaN;
+        return matte.get(RvmMatteElement.INFERENCE_MS) instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     private void onBusError(GstObject source, int code, String message) {
@@ -135,42 +145,45 @@ public final class ElementControls implements MattingControls, AutoCloseable {
         }
     }
 
+    /** Idempotent: the window's close and the host's may both come. */
     @Override
     public void close() {
-        pipeline.getBus().disconnect(busErrors);
-        recovery.shutdownNow();
+        if (closed.compareAndSet(false, true)) {
+            bus.disconnect(busErrors);
+            recovery.shutdownNow();
+        }
     }
 
     /** Sets a property the element reads only when it starts, keeping the playback position. */
-    private synchronized void whileStopped(String property, Object value) {
+    private synchronized <T> void whileStopped(Setting<T> setting, T value) {
         changingState = true;
         try {
-            stopSetResume(property, value);
+            stopSetResume(setting, value);
         } finally {
             changingState = false;
         }
     }
 
-    private void stopSetResume(String property, Object value) {
+    private <T> void stopSetResume(Setting<T> setting, T value) {
         State before = pipeline.getState(TimeUnit.SECONDS.toNanos(5));
         if (before == State.NULL || before == State.VOID_PENDING) {
-            matte.set(property, value);
+            MatteProperties.set(matte, setting, value);
             return;
         }
-        Object old = matte.get(property);
+        T old = MatteProperties.get(matte, setting);
         long position = pipeline.queryPosition(Format.TIME);
         lastError = null;
         pipeline.setState(State.NULL);
-        matte.set(property, value);
+        MatteProperties.set(matte, setting, value);
         if (resume(before, position)) {
             return;
         }
         String why = awaitError();
         pipeline.setState(State.NULL);
-        matte.set(property, old);
+        MatteProperties.set(matte, setting, old);
         resume(before, position);
-        throw new MattingException(String.format(Locale.ROOT, "%s %s did not start%s; kept %s", property, value,
-                why == null ? "" : " (" + why + ")", old));
+        throw new MattingException(String.format(Locale.ROOT, "%s %s did not start%s; kept %s", setting.name(),
+                setting.format(value), why == null ? "" : " (" + why + ")", setting.format(old)));
     }
 
     /** The element's error message arrives on the bus a moment after the failed state change. */

@@ -1,12 +1,10 @@
 package dev.rvm.panel.gst;
 
 import dev.rvm.gst.GstRuntime;
-import dev.rvm.panel.PanelThreads;
+import dev.rvm.panel.control.PanelThreads;
 import org.freedesktop.gstreamer.Bin;
 import org.freedesktop.gstreamer.Bus;
 import org.freedesktop.gstreamer.Caps;
-import org.freedesktop.gstreamer.GhostPad;
-import org.freedesktop.gstreamer.Pad;
 import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.ElementFactory;
 import org.freedesktop.gstreamer.Format;
@@ -22,7 +20,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * The standalone panel's own pipeline: an input, the matting element, and a synchronised sink on each
- * of its outputs (the element only produces what is linked). Files loop, as an editor preview does.
+ * of its outputs (alpha and fgr are requested by linking them; the element only produces what is
+ * linked). Files loop, as an editor preview does; a video background loops with them.
  *
  * <pre>input ! videoconvert ! matte  matte.src ! queue ! fakesink  matte.alpha ! ...  matte.fgr ! ...</pre>
  */
@@ -84,27 +83,9 @@ public final class PanelPipeline implements AutoCloseable {
     public static PanelPipeline open(String input, Element matte) {
         GstRuntime.start("rvm-panel");
         Path file = input == null ? null : Path.of(input);
-        Bin bin = file != null && Files.isRegularFile(file) ? fileInput(file)
+        Bin bin = file != null && Files.isRegularFile(file) ? DecodedVideo.of("input", file)
                 : Gst.parseBinFromDescription(inputDescription(input), true);
         return new PanelPipeline(bin, matte);
-    }
-
-    /** A decoder whose video pad (it appears once the file is typed) we link ourselves; audio is left out. */
-    private static Bin fileInput(Path file) {
-        Bin bin = new Bin("input");
-        Element decode = ElementFactory.make("uridecodebin", "decode");
-        decode.set("uri", file.toAbsolutePath().toUri().toString());
-        Element convert = ElementFactory.make("videoconvert", "decoded-convert");
-        bin.addMany(decode, convert);
-        bin.addPad(new GhostPad("src", convert.getStaticPad("src")));
-        Pad videoIn = convert.getStaticPad("sink");
-        decode.connect((Element.PAD_ADDED) (element, pad) -> {
-            Caps caps = pad.getCurrentCaps() != null ? pad.getCurrentCaps() : pad.queryCaps(null);
-            if (!videoIn.isLinked() && caps != null && caps.size() > 0 && caps.getStructure(0).getName().startsWith("video/")) {
-                pad.link(videoIn);
-            }
-        });
-        return bin;
     }
 
     /** Fails with a message naming the input and the fix when it is neither a file, a camera nor a source description. */

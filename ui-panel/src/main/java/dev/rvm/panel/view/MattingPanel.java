@@ -3,9 +3,8 @@ package dev.rvm.panel.view;
 import dev.rvm.matting.Device;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.matting.preset.BackgroundChoice;
-import dev.rvm.matting.preset.BackgroundChoice.Kind;
+import dev.rvm.matting.Background.Kind;
 import dev.rvm.matting.preset.Preset;
-import dev.rvm.models.ModelRegistry;
 import dev.rvm.panel.control.PanelPresenter;
 import dev.rvm.panel.control.PanelView;
 import dev.rvm.panel.control.ViewMode;
@@ -32,17 +31,21 @@ import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
-import java.awt.Graphics;
-import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
-import java.awt.Insets;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import javax.swing.Icon;
+
+import static dev.rvm.matting.SettingsTable.BACKGROUND;
+import static dev.rvm.matting.SettingsTable.BACKGROUND_COLOR;
+import static dev.rvm.matting.SettingsTable.BLUR_STRENGTH;
+import static dev.rvm.matting.SettingsTable.DEVICE;
+import static dev.rvm.matting.SettingsTable.DOWNSAMPLE_RATIO;
+import static dev.rvm.matting.SettingsTable.MODEL;
+import static dev.rvm.matting.SettingsTable.SEQ_CHUNK;
 
 /**
  * The editor panel: a live preview with view modes, and the controls of the matting element. A host
@@ -52,6 +55,8 @@ import javax.swing.Icon;
 public final class MattingPanel extends JPanel implements PanelView {
 
     static final int RATIO_STEPS = 100;
+    /** The blur slider covers the useful part of the setting's range (a larger radius looks the same). */
+    private static final int BLUR_SLIDER_MAX = 64;
 
     private final PreviewCanvas preview;
     private PanelPresenter presenter;
@@ -61,13 +66,15 @@ public final class MattingPanel extends JPanel implements PanelView {
     final JButton colorButton = new JButton("Colour...");
     final JButton imageButton = new JButton("Image...");
     final JButton videoButton = new JButton("Video...");
-    final JSlider blurStrength = new JSlider(1, 64, BackgroundChoice.DEFAULT_BLUR_STRENGTH);
-    final JCheckBox autoRatio = new JCheckBox("Auto");
-    final JSlider ratio = new JSlider(5, RATIO_STEPS, 50);
+    final JSlider blurStrength = new JSlider(BLUR_STRENGTH.min(), Math.min(BLUR_SLIDER_MAX, BLUR_STRENGTH.max()),
+            BLUR_STRENGTH.defaultValue());
+    final JCheckBox autoRatio = new JCheckBox(capitalized(DOWNSAMPLE_RATIO.zeroWord()));
+    final JSlider ratio = new JSlider(5, Math.round(DOWNSAMPLE_RATIO.max() * RATIO_STEPS), 50);
     final JLabel resolution = new JLabel("-");
-    final JSpinner seqChunk = new JSpinner(new SpinnerNumberModel(1, 1, 16, 1));
+    final JSpinner seqChunk = new JSpinner(new SpinnerNumberModel((int) SEQ_CHUNK.defaultValue(), SEQ_CHUNK.min(),
+            SEQ_CHUNK.max(), 1));
     final JLabel latency = new JLabel("-");
-    final JComboBox<String> model = new JComboBox<>(ModelRegistry.builtInNames().toArray(String[]::new));
+    final JComboBox<String> model = new JComboBox<>(MODEL.suggestions().toArray(String[]::new));
     final JButton modelFile = new JButton("ONNX...");
     final JComboBox<Device> device = new JComboBox<>(Device.values());
     final JButton reset = new JButton("Reset state");
@@ -76,6 +83,7 @@ public final class MattingPanel extends JPanel implements PanelView {
     final Map<ViewMode, JToggleButton> viewButtons = new EnumMap<>(ViewMode.class);
     final JLabel stats = new JLabel("-");
     final JTextArea error = new JTextArea(2, 20);
+    final EdgeRows edges = new EdgeRows();
     private final ColorSwatch swatch = new ColorSwatch();
 
     public MattingPanel(PreviewCanvas preview) {
@@ -120,7 +128,7 @@ public final class MattingPanel extends JPanel implements PanelView {
             seqChunk.setValue(m.seqChunk());
             // built-in names plus the one ONNX file in use, so refused files do not pile up
             javax.swing.DefaultComboBoxModel<String> models = new javax.swing.DefaultComboBoxModel<>(
-                    ModelRegistry.builtInNames().toArray(String[]::new));
+                    MODEL.suggestions().toArray(String[]::new));
             if (models.getIndexOf(m.model()) < 0) {
                 models.addElement(m.model());
             }
@@ -128,6 +136,7 @@ public final class MattingPanel extends JPanel implements PanelView {
             model.setModel(models);
             model.setToolTipText(m.model());
             device.setSelectedItem(m.device());
+            edges.show(m.edges());
             blurStrength.setEnabled(b.kind() == Kind.BLUR);
         } finally {
             updating = false;
@@ -182,8 +191,8 @@ public final class MattingPanel extends JPanel implements PanelView {
     private JComponent controls() {
         JPanel form = new JPanel(new GridBagLayout());
         form.setBorder(BorderFactory.createEmptyBorder(8, 12, 8, 12));
-        Rows rows = new Rows(form);
-        rows.section("Background");
+        FormRows rows = new FormRows(form);
+        rows.section(BACKGROUND.label());
         rows.row("Kind", backgroundKind);
         colorButton.setIcon(swatch);
         JPanel files = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
@@ -191,20 +200,21 @@ public final class MattingPanel extends JPanel implements PanelView {
         files.add(imageButton);
         files.add(videoButton);
         rows.row("", files);
-        rows.row("Blur", blurStrength);
-        rows.section("Downsample ratio");
+        rows.row(BLUR_STRENGTH.label(), blurStrength);
+        edges.addTo(rows);
+        rows.section(DOWNSAMPLE_RATIO.label());
         rows.row("", autoRatio);
         rows.row("Ratio", ratio);
         rows.row("Network sees", resolution);
-        rows.section("Sequence chunk");
+        rows.section(SEQ_CHUNK.label());
         rows.row("Frames", seqChunk);
         rows.row("Latency", latency);
-        rows.section("Model");
+        rows.section(MODEL.label());
         JPanel modelRow = new JPanel(new BorderLayout(4, 0));
         modelRow.add(model, BorderLayout.CENTER);
         modelRow.add(modelFile, BorderLayout.EAST);
         rows.row("Network", modelRow);
-        rows.row("Device", device);
+        rows.row(DEVICE.label(), device);
         rows.row("", reset);
         rows.section("Preset");
         JPanel presetRow = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
@@ -240,6 +250,13 @@ public final class MattingPanel extends JPanel implements PanelView {
                 return super.getListCellRendererComponent(list, value instanceof Kind k ? k.label : value, index, selected, focused);
             }
         });
+        backgroundKind.setToolTipText(BACKGROUND.doc());
+        colorButton.setToolTipText(BACKGROUND_COLOR.doc());
+        blurStrength.setToolTipText(BLUR_STRENGTH.doc());
+        ratio.setToolTipText(DOWNSAMPLE_RATIO.doc());
+        autoRatio.setToolTipText(DOWNSAMPLE_RATIO.doc());
+        seqChunk.setToolTipText(SEQ_CHUNK.doc());
+        device.setToolTipText(DEVICE.doc());
         backgroundKind.setName("background-kind");
         colorButton.setName("background-color");
         imageButton.setName("background-image");
@@ -296,6 +313,7 @@ public final class MattingPanel extends JPanel implements PanelView {
                 f -> p.chooseModel(f.toString()))));
         device.addActionListener(e -> user(p -> p.chooseDevice((Device) device.getSelectedItem())));
         reset.addActionListener(e -> user(PanelPresenter::resetState));
+        edges.wire(this::user);
         FileNameExtensionFilter json = new FileNameExtensionFilter("Preset (JSON)", "json");
         savePreset.addActionListener(e -> user(p -> {
             JFileChooser chooser = new JFileChooser();
@@ -327,71 +345,8 @@ public final class MattingPanel extends JPanel implements PanelView {
         }
     }
 
-    /** Label/field rows in a grid, with section headings. */
-    private static final class Rows {
-        private final JPanel form;
-        private int y;
-
-        Rows(JPanel form) {
-            this.form = form;
-        }
-
-        void section(String title) {
-            JLabel l = new JLabel(title);
-            l.putClientProperty("FlatLaf.styleClass", "h4");
-            GridBagConstraints c = constraints(0, 2);
-            c.insets = new Insets(y == 0 ? 0 : 12, 0, 4, 0);
-            form.add(l, c);
-            y++;
-        }
-
-        void row(String label, JComponent field) {
-            form.add(new JLabel(label), constraints(0, 1));
-            GridBagConstraints c = constraints(1, 1);
-            c.fill = GridBagConstraints.HORIZONTAL;
-            c.weightx = 1;
-            form.add(field, c);
-            y++;
-        }
-
-        void fill() {
-            GridBagConstraints c = constraints(0, 2);
-            c.weighty = 1;
-            form.add(new JPanel(), c);
-        }
-
-        private GridBagConstraints constraints(int x, int width) {
-            GridBagConstraints c = new GridBagConstraints();
-            c.gridx = x;
-            c.gridy = y;
-            c.gridwidth = width;
-            c.anchor = GridBagConstraints.WEST;
-            c.insets = new Insets(2, 0, 2, 8);
-            return c;
-        }
-    }
-
-    /** The current background colour drawn on the colour button. */
-    private static final class ColorSwatch implements Icon {
-        Color color = new Color(BackgroundChoice.DEFAULT.color(), true);
-
-        @Override
-        public void paintIcon(java.awt.Component c, Graphics g, int x, int y) {
-            g.setColor(color);
-            g.fillRoundRect(x, y, getIconWidth(), getIconHeight(), 4, 4);
-            g.setColor(Color.GRAY);
-            g.drawRoundRect(x, y, getIconWidth() - 1, getIconHeight() - 1, 4, 4);
-        }
-
-        @Override
-        public int getIconWidth() {
-            return 14;
-        }
-
-        @Override
-        public int getIconHeight() {
-            return 14;
-        }
+    private static String capitalized(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     @Override

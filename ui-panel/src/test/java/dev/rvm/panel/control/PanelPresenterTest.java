@@ -3,8 +3,9 @@ package dev.rvm.panel.control;
 import dev.rvm.matting.Device;
 import dev.rvm.matting.MattingException;
 import dev.rvm.matting.MattingSettings;
+import dev.rvm.matting.edges.EdgeSettings;
 import dev.rvm.matting.preset.BackgroundChoice;
-import dev.rvm.matting.preset.BackgroundChoice.Kind;
+import dev.rvm.matting.Background.Kind;
 import dev.rvm.matting.preset.Preset;
 import dev.rvm.matting.preset.PresetJson;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,11 +23,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 
+import static dev.rvm.matting.SettingsTable.DEVICE;
+import static dev.rvm.matting.SettingsTable.DOWNSAMPLE_RATIO;
+import static dev.rvm.matting.SettingsTable.MODEL;
+import static dev.rvm.matting.SettingsTable.SEQ_CHUNK;
+import static dev.rvm.matting.SettingsTable.THREADS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyFloat;
 import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.doThrow;
@@ -72,23 +79,38 @@ class PanelPresenterTest {
         other.start();
         verify(view).showSettings(p);
         verify(view).showViewMode(ViewMode.COMPOSITE);
-        verify(controls, never()).setModel(any()); // nothing touches the element on the UI thread
+        verify(controls, never()).set(any(), any()); // nothing touches the element on the UI thread
         verify(controls, never()).setBackground(any());
         runControlThread();
-        verify(controls).setModel("mobilenetv3");
-        verify(controls).setDevice(Device.CPU);
-        verify(controls).setDownsampleRatio(0.5f);
-        verify(controls).setSeqChunk(3);
+        verify(controls).set(MODEL, "mobilenetv3");
+        verify(controls).set(DEVICE, Device.CPU);
+        verify(controls).set(DOWNSAMPLE_RATIO, 0.5f);
+        verify(controls).set(SEQ_CHUNK, 3);
+        verify(controls).set(THREADS, 0);
+        verify(controls).setEdges(EdgeSettings.NONE);
         verify(controls).setBackground(p.background());
+    }
+
+    @Test
+    void anEdgeControlGoesToTheElementAndCrossedClipLevelsNever() {
+        presenter.choose(EdgeSettings.FEATHER, 5);
+        presenter.choose(EdgeSettings.CLIP_WHITE, 0.4f);
+        presenter.choose(EdgeSettings.CLIP_BLACK, 0.6f);
+        verify(view).showError(contains("clip-black (0.6) must be below clip-white (0.4)"));
+        runControlThread();
+        verify(controls).set(EdgeSettings.FEATHER, 5);
+        verify(controls).set(EdgeSettings.CLIP_WHITE, 0.4f);
+        verify(controls, never()).set(eq(EdgeSettings.CLIP_BLACK), any());
+        assertEquals(new EdgeSettings(0f, 0.4f, 0, 5, false), presenter.settings().matting().edges());
     }
 
     @Test
     void elementCallsRunOnTheControlThreadNotTheCaller() {
         presenter.chooseDownsampleRatio(0.25f);
-        verify(controls, never()).setDownsampleRatio(anyFloat());
+        verify(controls, never()).set(eq(DOWNSAMPLE_RATIO), anyFloat());
         assertEquals(0.25f, presenter.settings().matting().downsampleRatio(), "the controls show the choice at once");
         runControlThread();
-        verify(controls).setDownsampleRatio(0.25f);
+        verify(controls).set(DOWNSAMPLE_RATIO, 0.25f);
         verify(view).showError(null);
     }
 
@@ -129,7 +151,7 @@ class PanelPresenterTest {
 
     @Test
     void aRefusedChangeIsShownAndTheControlsGoBack() {
-        doThrow(new MattingException("model /x.onnx did not start (no such file)")).when(controls).setSeqChunk(4);
+        doThrow(new MattingException("model /x.onnx did not start (no such file)")).when(controls).set(SEQ_CHUNK, 4);
         presenter.chooseSeqChunk(4);
         runControlThread();
         verify(view).showError("model /x.onnx did not start (no such file)");
@@ -138,11 +160,20 @@ class PanelPresenterTest {
     }
 
     @Test
+    void aValueOutsideTheSettingsRangeIsRefusedBeforeTheElementSeesIt() {
+        presenter.chooseSeqChunk(SEQ_CHUNK.max() + 1);
+        verify(view).showError(contains("seq-chunk must be a whole number in 1..64"));
+        runControlThread();
+        verify(controls, never()).set(eq(SEQ_CHUNK), org.mockito.ArgumentMatchers.anyInt());
+        assertEquals(1, presenter.settings().matting().seqChunk());
+    }
+
+    @Test
     void anUnknownModelNameIsRefusedBeforeTheElementSeesIt() {
         presenter.chooseModel("resnet50");
         verify(view).showError(contains("neither a built-in name"));
         runControlThread();
-        verify(controls, never()).setModel(any());
+        verify(controls, never()).set(eq(MODEL), any());
     }
 
     @Test
@@ -193,6 +224,8 @@ class PanelPresenterTest {
         presenter.chooseDownsampleRatio(0.3f);
         presenter.chooseSeqChunk(2);
         presenter.chooseBlurStrength(40);
+        presenter.choose(EdgeSettings.SHRINK_GROW, -3);
+        presenter.choose(EdgeSettings.INVERT, true);
         Path file = dir.resolve("look.json");
         presenter.savePreset(file);
         runControlThread();
@@ -204,8 +237,9 @@ class PanelPresenterTest {
         fresh.loadPreset(file);
         runControlThread();
         assertEquals(saved, fresh.settings());
-        verify(controls).setDownsampleRatio(0.3f);
-        verify(controls).setSeqChunk(2);
+        verify(controls).set(DOWNSAMPLE_RATIO, 0.3f);
+        verify(controls).set(SEQ_CHUNK, 2);
+        verify(controls).setEdges(saved.matting().edges());
         verify(controls).setBackground(saved.background());
         verify(view, never()).showError(any(String.class));
         verify(view).showError(isNull());
@@ -220,7 +254,7 @@ class PanelPresenterTest {
         ArgumentCaptor<String> message = ArgumentCaptor.forClass(String.class);
         verify(view).showError(message.capture());
         assertTrue(message.getValue().contains(file.toString()), message.getValue());
-        verify(controls, never()).setSeqChunk(org.mockito.ArgumentMatchers.anyInt());
+        verify(controls, never()).set(eq(SEQ_CHUNK), org.mockito.ArgumentMatchers.anyInt());
         assertEquals(Preset.DEFAULTS, presenter.settings());
     }
 

@@ -1,7 +1,8 @@
 package dev.rvm.panel.view;
 
 import dev.rvm.matting.Background;
-import dev.rvm.matting.preset.BackgroundChoice.Kind;
+import dev.rvm.matting.SettingsTable;
+import dev.rvm.matting.Background.Kind;
 import dev.rvm.matting.preset.Preset;
 import dev.rvm.panel.EditorPanel;
 import dev.rvm.panel.PanelWindow;
@@ -37,8 +38,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Drives the real panel in a real window over a real pipeline playing the sample clip: background to
- * colour then image, ratio slider, chunk spinner and every view mode, checking what reaches the element
- * and what the preview shows. Needs a display: {@code ./rvm test} starts Xvfb when there is none.
+ * colour then image, ratio slider, edge controls, chunk spinner and every view mode, checking what reaches
+ * the element and what the preview shows. Needs a display: {@code ./rvm test} starts Xvfb when there is none.
  */
 class PanelUiTest {
 
@@ -79,6 +80,17 @@ class PanelUiTest {
             await("the wall shows the picture", () -> near(composite.pixel(WALL_X, WALL_Y), expected, 48));
             assertEquals(Kind.IMAGE, call(() -> ui.backgroundKind.getSelectedItem()));
 
+            // a video behind the person comes through the element's background pad
+            Path video = writeRedVideo(OUT.resolve("panel-test-background.mkv"));
+            edt(() -> editor.presenter().chooseVideo(video));
+            await("background pad linked", () -> matte.getStaticPad("background") != null
+                    && matte.getStaticPad("background").isLinked());
+            await("the wall shows the video", () -> near(composite.pixel(WALL_X, WALL_Y), 0xFFFF0000, 48));
+            assertEquals(Kind.VIDEO, call(() -> ui.backgroundKind.getSelectedItem()));
+            edt(() -> editor.presenter().chooseImage(picture));
+            await("the picture again, the pad released", () -> matte.getStaticPad("background") == null
+                    && near(composite.pixel(WALL_X, WALL_Y), expected, 48));
+
             // a missing picture is refused in the panel and the element keeps the last good one
             edt(() -> editor.presenter().chooseImage(OUT.resolve("no-such.png")));
             await("error shown", () -> ui.error.isVisible() && ui.error.getText().contains("does not exist"));
@@ -106,6 +118,39 @@ class PanelUiTest {
                     "side by side lays out two frames");
             assertTrue(redness(shots.get(ViewMode.RED_OVERLAY)) > redness(shots.get(ViewMode.FOREGROUND)) + 20,
                     "the matte overlay tints the person red");
+
+            // edge controls: each reaches the element and shows in the preview's matte
+            edt(() -> ui.viewButtons.get(ViewMode.ALPHA).doClick());
+            FrameTap alphaTap = editor.alphaTap();
+            await("the wall is transparent in the matte", () -> alphaAt(alphaTap, WALL_X, WALL_Y) < 20);
+            edt(() -> ui.edges.invert.doClick());
+            await("invert=true", () -> Boolean.TRUE.equals(element.get("invert")));
+            await("the wall is opaque in the inverted matte", () -> alphaAt(alphaTap, WALL_X, WALL_Y) > 235);
+            edt(() -> ui.edges.invert.doClick());
+            await("invert=false", () -> Boolean.FALSE.equals(element.get("invert")));
+            await("the wall is transparent again", () -> alphaAt(alphaTap, WALL_X, WALL_Y) < 20);
+            double opaque = share(alphaTap, 128, 255);
+            edt(() -> ui.edges.shrinkGrow.setValue(12));
+            await("shrink-grow=12", () -> Integer.valueOf(12).equals(element.get("shrink-grow")));
+            await("the person's matte shrinks (opaque share was " + opaque + ")", () -> share(alphaTap, 128, 255) < opaque * 0.85);
+            edt(() -> ui.edges.shrinkGrow.setValue(0));
+            await("shrink-grow=0", () -> Integer.valueOf(0).equals(element.get("shrink-grow")));
+            await("the matte is back (opaque share was " + opaque + ")", () -> share(alphaTap, 128, 255) > opaque * 0.9);
+            double soft = share(alphaTap, 16, 239);
+            edt(() -> ui.edges.feather.setValue(16));
+            await("feather=16", () -> Integer.valueOf(16).equals(element.get("feather")));
+            await("the matte's edge softens (soft share was " + soft + ")", () -> share(alphaTap, 16, 239) > soft * 2);
+            edt(() -> ui.edges.feather.setValue(0));
+            await("feather=0", () -> Integer.valueOf(0).equals(element.get("feather")));
+            // crossed clip levels are refused in the panel: the error says why, the element keeps its levels
+            edt(() -> ui.edges.clipWhite.setValue(40));
+            await("clip-white=0.4", () -> Float.valueOf(0.4f).equals(element.get("clip-white")));
+            edt(() -> ui.edges.clipBlack.setValue(60));
+            await("crossing refused", () -> ui.error.isVisible() && ui.error.getText().contains("must be below clip-white"));
+            assertEquals(0f, element.get("clip-black"));
+            assertEquals(0, (int) call(ui.edges.clipBlack::getValue), "the slider goes back");
+            edt(() -> ui.edges.clipWhite.setValue(100));
+            await("clip-white=1", () -> Float.valueOf(1f).equals(element.get("clip-white")));
 
             // ratio and chunk changes while playing: no deadlock, frames keep coming, preview stays current
             edt(() -> ui.viewButtons.get(ViewMode.COMPOSITE).doClick());
@@ -156,12 +201,31 @@ class PanelUiTest {
 
     /** The element's properties read back, enums as their nicks. */
     private record Props(Element matte) {
-        private static final String[] BACKGROUNDS = {"none", "color", "image", "blur"};
-
         Object get(String name) {
             Object v = matte.get(name);
-            return name.equals("background") && v instanceof Number n ? BACKGROUNDS[n.intValue()] : v;
+            return name.equals(SettingsTable.BACKGROUND.name()) && v instanceof Number n
+                    ? SettingsTable.BACKGROUND.at(n.intValue()).nick() : v;
         }
+    }
+
+    /** The preview's matte at (x, y). */
+    private static int alphaAt(FrameTap tap, int x, int y) {
+        return tap.slot().pixel(x, y) & 0xFF;
+    }
+
+    /** The share of the preview's matte with levels in [lo, hi]. */
+    private static double share(FrameTap tap, int lo, int hi) {
+        double[] share = {0};
+        tap.slot().read(image -> {
+            byte[] levels = tap.slot().grayPixels();
+            int n = 0;
+            for (byte b : levels) {
+                int v = b & 0xFF;
+                n += v >= lo && v <= hi ? 1 : 0;
+            }
+            share[0] = (double) n / levels.length;
+        });
+        return share[0];
     }
 
     private static boolean near(int argb, int expected, int tolerance) {
@@ -220,6 +284,26 @@ class PanelUiTest {
         g.dispose();
         Files.createDirectories(file.getParent());
         ImageIO.write(img, "png", file.toFile());
+        return file.toAbsolutePath();
+    }
+
+    /** 20 s of red at 64x48 (H.264 in Matroska), made with GStreamer. */
+    private static Path writeRedVideo(Path file) throws Exception {
+        Files.createDirectories(file.getParent());
+        org.freedesktop.gstreamer.Pipeline p = (org.freedesktop.gstreamer.Pipeline) org.freedesktop.gstreamer.Gst.parseLaunch(
+                "videotestsrc pattern=red num-buffers=500 ! video/x-raw,width=64,height=48,framerate=25/1 ! videoconvert"
+                        + " ! x264enc speed-preset=ultrafast ! matroskamux ! filesink location=\"" + file + "\"");
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        p.getBus().connect((org.freedesktop.gstreamer.Bus.EOS) source -> done.countDown());
+        p.getBus().connect((org.freedesktop.gstreamer.Bus.ERROR) (source, code, message) -> done.countDown());
+        p.play();
+        try {
+            assertTrue(done.await(60, TimeUnit.SECONDS), "background video written");
+        } finally {
+            p.setState(org.freedesktop.gstreamer.State.NULL);
+            p.dispose();
+        }
+        assertTrue(Files.size(file) > 1000, "background video written");
         return file.toAbsolutePath();
     }
 
