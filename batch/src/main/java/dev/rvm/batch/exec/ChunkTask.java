@@ -35,12 +35,13 @@ public final class ChunkTask {
             ChunkCommit.delete(attempt);
             Files.createDirectories(attempt);
             FrameIndex index = job.indices().value().get(c.video());
-            int frames;
-            try (MattingStream stream = new RecurrentMattingStream(job.settings().matting(slot.cpus(), slot.device()),
-                    ExecutorModels.lender(job.models().value(), slot.tuning()))) {
-                frames = RangeConverter.run(Path.of(c.path()), index, new RangeConverter.Range(c.warmupFrom(), c.first(), c.end()),
-                        stream, job.settings().outputsIn(Path.of(c.path()), attempt), n -> job.framesWritten().add(1));
-            }
+            int frames = DeepStack.call("rvm-piece-" + c.number(), () -> {
+                try (MattingStream stream = new RecurrentMattingStream(job.settings().matting(slot.cpus(), slot.device()),
+                        ExecutorModels.lender(job.models().value(), slot.tuning()))) {
+                    return RangeConverter.run(Path.of(c.path()), index, new RangeConverter.Range(c.warmupFrom(), c.first(),
+                            c.end()), stream, job.settings().outputsIn(Path.of(c.path()), attempt), n -> job.framesWritten().add(1));
+                }
+            });
             double seconds = (System.nanoTime() - t0) / 1e9;
             Json.write(attempt.resolve(ChunkReceipt.FILE), new ChunkReceipt(c.videoKey(), c.number(), c.first(), c.end(),
                     c.warmupFrom(), frames, slot.attemptId(), seconds));
