@@ -23,7 +23,7 @@ public final class BatchOptions {
     /** Chunk length when none is given: long enough that the warm-up costs little, short enough to spread one video. */
     public static final String DEFAULT_CHUNK_SECONDS = "60";
     /** Warm-up when none is given: measured on the sample clip (docs/batch.md, "How long a warm-up"). */
-    public static final String DEFAULT_WARMUP_SECONDS = "2";
+    public static final String DEFAULT_WARMUP_SECONDS = "6";
 
     @Option(names = "--input", required = true, paramLabel = "DIR|LIST",
             description = "A directory of videos (mp4, mov, mkv, webm, avi, ...), or a text file listing one video per line.")

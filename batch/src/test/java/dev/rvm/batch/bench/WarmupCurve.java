@@ -24,7 +24,8 @@ import java.util.Locale;
  * with the sequential run (float alpha). Prints, per W, the worst per-frame mean and max |pha| error
  * over both later pieces, and the mean error of the first frames after a cut. Run by hand:
  * <pre>
- * java -cp "batch/target/test-classes:$(cat tools/target/runtime.classpath)" dev.rvm.batch.bench.WarmupCurve 0.5 0,5,10,25,50,75,100
+ * java -Xss4m -cp "batch/target/test-classes:batch/target/classes:$(cat tools/target/runtime.classpath)" \
+ *     dev.rvm.batch.bench.WarmupCurve 0.5 0,5,10,25,50,75,100,150,200,300
  * </pre>
  */
 public final class WarmupCurve {
@@ -63,9 +64,11 @@ public final class WarmupCurve {
         int n = index.frames();
         int[] cuts = {n / 3, 2 * n / 3, n};
         MattingSettings settings = MattingSettings.DEFAULTS.withDownsampleRatio(ratio).withThreads(1);
-        // one session lent to every stream, as on an executor
-        RecurrentMattingStream.ModelOpener models = ExecutorModels.lender(ModelShipment.of(settings.model(), 1),
-                SessionTuning.of(1, settings.device()));
+        // one session lent to every stream, as on an executor; -Dcurve.wholeGraph=true: the whole graph at every
+        // ratio (the path of a model given by path), a session per stream
+        RecurrentMattingStream.ModelOpener models = Boolean.getBoolean("curve.wholeGraph")
+                ? RecurrentMattingStream.WHOLE_GRAPH_OPENER
+                : ExecutorModels.lender(ModelShipment.of(settings.model(), 1), SessionTuning.of(1, settings.device()));
         List<Piece> pieces = new ArrayList<>();
         for (int c = 0; c < 2; c++) {
             for (int w : warmups) {
