@@ -161,6 +161,8 @@ public record FrameIndex(int width, int height, long[] presentationNanos, int[] 
         private final List<long[]> seen = new ArrayList<>(); // {pts, keyframe ? 1 : 0}
         private boolean taken;
         private Structure caps;
+        /** Packets without a presentation time so far, and whether a timed one came after one of them. */
+        private int untimed;
         private boolean missingTimestamps;
         private Memory segment;
         /** Offsets of GstSegment's start and stop (guint64 after flags, rate, applied_rate, format, base, offset). */
@@ -197,9 +199,12 @@ public record FrameIndex(int width, int height, long[] presentationNanos, int[] 
             }
             long pts = b.getPresentationTimestamp();
             if (pts == -1) {
-                missingTimestamps = true;
+                untimed++;
                 return;
             }
+            // untimed packets only at the end (qtdemux now and then hands on one past the edit list's end, which
+            // no decoder presents) are left out; between timed ones, frames could not be addressed
+            missingTimestamps |= untimed > 0;
             if (segment != null && !presented(pts, b.getDuration())) {
                 return; // outside the presented part (an mp4 edit list can cut frames at either end): never decoded
             }
@@ -210,7 +215,7 @@ public record FrameIndex(int width, int height, long[] presentationNanos, int[] 
             if (!taken) {
                 throw new IllegalArgumentException(file + " has no video stream");
             }
-            if (missingTimestamps) {
+            if (missingTimestamps || seen.isEmpty() && untimed > 0) {
                 throw new IllegalArgumentException(file + ": its video packets carry no presentation times, so frames cannot be"
                         + " addressed; remux it into mp4 or mkv (for example: ffmpeg -i IN -c copy OUT.mkv)");
             }
