@@ -3,6 +3,7 @@ package dev.rvm.conversion.gst;
 import dev.rvm.gst.BusErrors;
 import dev.rvm.gst.PipelineLatency;
 import org.freedesktop.gstreamer.Bus;
+import org.freedesktop.gstreamer.Format;
 import org.freedesktop.gstreamer.Pipeline;
 import org.freedesktop.gstreamer.State;
 import org.freedesktop.gstreamer.event.EOSEvent;
@@ -42,11 +43,26 @@ public final class PipelineRunner {
      * times a second with the pipeline, for progress. Warnings go to stderr.
      */
     public static void run(Pipeline pipeline, Consumer<Pipeline> tick) throws InterruptedException {
-        run(pipeline, tick, Interrupt.FINISH_OUTPUTS);
+        run(pipeline, tick, Interrupt.FINISH_OUTPUTS, 0);
     }
 
     /** Plays until EOS or error, with Ctrl-C handled as {@code onInterrupt} says. */
     public static void run(Pipeline pipeline, Consumer<Pipeline> tick, Interrupt onInterrupt) throws InterruptedException {
+        run(pipeline, tick, onInterrupt, 0);
+    }
+
+    /**
+     * Like {@link #run(Pipeline, Consumer)}, but fails when the pipeline's position has not moved for
+     * {@code stallSeconds} (0: never): a damaged file can leave a demuxer waiting for data that never
+     * comes, with neither an error nor EOS.
+     */
+    public static void run(Pipeline pipeline, Consumer<Pipeline> tick, long stallSeconds) throws InterruptedException {
+        run(pipeline, tick, Interrupt.FINISH_OUTPUTS, stallSeconds);
+    }
+
+    /** Plays until EOS, error or a stall of {@code stallSeconds} (0: never), with Ctrl-C handled as {@code onInterrupt} says. */
+    public static void run(Pipeline pipeline, Consumer<Pipeline> tick, Interrupt onInterrupt, long stallSeconds)
+            throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         AtomicReference<String> failure = new AtomicReference<>();
         Bus bus = pipeline.getBus();
@@ -55,8 +71,11 @@ public final class PipelineRunner {
             if (t == MessageType.EOS) {
                 done.countDown();
             } else if (t == MessageType.ERROR) {
-                failure.compareAndSet(null, String.valueOf(BusErrors.parse(m)));
-                done.countDown();
+                try {
+                    failure.compareAndSet(null, String.valueOf(BusErrors.parse(m)));
+                } finally {
+                    done.countDown();
+                }
             } else if (t == MessageType.WARNING) {
                 System.err.println("warning: " + BusErrors.parse(m));
             } else {
@@ -80,13 +99,27 @@ public final class PipelineRunner {
         }
         try {
             pipeline.play();
+            long lastPosition = Long.MIN_VALUE;
+            long lastMove = System.nanoTime();
             while (!done.await(250, TimeUnit.MILLISECONDS)) {
                 if (tick != null) {
                     tick.accept(pipeline);
                 }
+                if (stallSeconds > 0) {
+                    long position = pipeline.queryPosition(Format.TIME);
+                    if (position != lastPosition) {
+                        lastPosition = position;
+                        lastMove = System.nanoTime();
+                    } else if (System.nanoTime() - lastMove > TimeUnit.SECONDS.toNanos(stallSeconds)) {
+                        failure.compareAndSet(null, "no progress for " + stallSeconds + " s (a damaged or truncated file?)");
+                        break;
+                    }
+                }
             }
         } finally {
             pipeline.setState(State.NULL);
+            // the listeners live on this Java wrapper of the bus: collected early, they would miss EOS and errors
+            bus.dispose();
             try {
                 if (onInterrupt == Interrupt.FINISH_OUTPUTS) {
                     Runtime.getRuntime().removeShutdownHook(onCtrlC);

@@ -59,7 +59,8 @@ public record MediaProbe(boolean hasVideo, boolean hasAudio, long announcedFrame
             audio.compareAndSet(false, name.startsWith("audio/"));
         });
         d.connect((Element.NO_MORE_PADS) el -> done.countDown());
-        p.getBus().connect((Bus.MESSAGE) (b, m) -> {
+        Bus bus = p.getBus();
+        bus.connect((Bus.MESSAGE) (b, m) -> {
             if (m.getType() == MessageType.ERROR) {
                 error.compareAndSet(null, String.valueOf(BusErrors.parse(m)));
                 done.countDown();
@@ -73,6 +74,7 @@ public record MediaProbe(boolean hasVideo, boolean hasAudio, long announcedFrame
         } finally {
             p.setState(State.NULL);
             p.dispose();
+            java.lang.ref.Reference.reachabilityFence(bus); // its Java wrapper holds the listener
         }
         if (!video.get()) {
             throw new IllegalArgumentException("--input " + file + " has no video stream GStreamer can decode"

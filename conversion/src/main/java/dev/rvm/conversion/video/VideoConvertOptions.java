@@ -10,7 +10,7 @@ import java.nio.file.Path;
  *
  * @param pngSequence  true: each output is a directory of PNGs; false: each output is a video file
  * @param videoMbps    bit rate of encoded video outputs
- * @param background   null for none: the composition keeps real transparency (PNG, or FFV1 with alpha in .mkv)
+ * @param background   null for none: the composition keeps real transparency (PNG, FFV1 with alpha in .mkv, or ProRes 4444 in .mov)
  * @param allowTruncated keep the outputs of an input that ends before the frame count its container
  *                     announces (a cut download); otherwise such a run fails and writes nothing
  */
@@ -41,6 +41,22 @@ public record VideoConvertOptions(Path input, Path composition, Path alpha, Path
         requireVideoMbps(videoMbps);
         if (background instanceof Background.Video) {
             throw new IllegalArgumentException("a video background is not supported by convert; give a colour, an image or blur");
+        }
+    }
+
+    /** Refuses, before any work, video outputs whose file names choose no encoder (or no alpha for a transparent composition). */
+    public void checkFormats() {
+        if (pngSequence) {
+            return;
+        }
+        if (composition != null) {
+            VideoFormat.of(composition, background == null, "--output-composition");
+        }
+        if (alpha != null) {
+            VideoFormat.of(alpha, false, "--output-alpha");
+        }
+        if (foreground != null) {
+            VideoFormat.of(foreground, false, "--output-foreground");
         }
     }
 }

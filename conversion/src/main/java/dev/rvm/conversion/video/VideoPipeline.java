@@ -7,7 +7,6 @@ import dev.rvm.matting.SettingsTable;
 import dev.rvm.matting.settings.SettingValues;
 
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * The gst-launch description of a video conversion: decodebin, videoconvert, rvmmatte, one encoder
@@ -22,35 +21,26 @@ final class VideoPipeline {
         p.append("filesrc location=").append(quote(o.input())).append(" ! decodebin name=d ");
         p.append("d. ! queue ! videoconvert ! ").append(RvmMatteElement.FACTORY_NAME).append(" name=m ")
                 .append(elementProperties(o)).append(' ');
-        boolean audioToComposition = false;
+        VideoFormat audioTo = null;
         if (o.composition() != null) {
             p.append("m.src ! ");
             if (o.pngSequence()) {
-                p.append(pngBranch(o.composition()));
+                p.append(pngBranch(o.composition(), 0));
             } else {
-                String ext = extension(o.composition());
-                boolean transparent = o.background() == null;
-                if (transparent && !ext.equals("mkv")) {
-                    throw new IllegalArgumentException("--output-composition " + o.composition() + ": a transparent "
-                            + "composition needs a .mkv file (lossless FFV1 with alpha, which ffmpeg and OBS read) or "
-                            + "--output-type png_sequence; GStreamer has no VP9- or H.264-with-alpha encoder, and its MP4/MOV "
-                            + "muxers take no codec with alpha. Or give --background");
-                }
-                p.append(transparent ? "queue ! videoconvert ! video/x-raw,format=A420 ! avenc_ffv1 ! " : "queue ! " + encoder(ext, o.videoMbps()));
-                p.append(muxer(ext)).append(" name=cmux ! filesink location=").append(quote(o.composition())).append(' ');
-                audioToComposition = inputHasAudio;
+                VideoFormat f = VideoFormat.of(o.composition(), o.background() == null, "--output-composition");
+                p.append("queue ! ").append(f.encoder(o.videoMbps())).append(f.muxer())
+                        .append(" name=cmux ! filesink location=").append(quote(o.composition())).append(' ');
+                audioTo = inputHasAudio ? f : null;
             }
         }
         if (o.alpha() != null) {
-            p.append("m.alpha ! ").append(o.pngSequence() ? pngBranch(o.alpha()) : videoBranch(o.alpha(), o.videoMbps()));
+            p.append("m.alpha ! ").append(o.pngSequence() ? pngBranch(o.alpha(), 0) : videoBranch(o.alpha(), o.videoMbps()));
         }
         if (o.foreground() != null) {
-            p.append("m.fgr ! ").append(o.pngSequence() ? pngBranch(o.foreground()) : videoBranch(o.foreground(), o.videoMbps()));
+            p.append("m.fgr ! ").append(o.pngSequence() ? pngBranch(o.foreground(), 0) : videoBranch(o.foreground(), o.videoMbps()));
         }
-        if (audioToComposition) {
-            String ext = extension(o.composition());
-            String audioEncoder = ext.equals("webm") || ext.equals("mkv") ? "opusenc" : "avenc_aac";
-            p.append("d. ! queue ! audioconvert ! audioresample ! ").append(audioEncoder).append(" ! cmux. ");
+        if (audioTo != null) {
+            p.append("d. ! queue ! ").append(audioBranch(audioTo)).append("cmux. ");
         }
         return p.toString();
     }
@@ -67,38 +57,28 @@ final class VideoPipeline {
         return MatteProperties.launchSyntax(RvmMatteElement.SETTINGS.settings(), v);
     }
 
-    private static String pngBranch(Path dir) {
-        return "queue ! videoconvert ! pngenc ! multifilesink location=" + quote(dir.resolve("%05d.png")) + ' ';
+    /** Raw frames to numbered PNGs in {@code dir}, the first one numbered {@code firstNumber}. */
+    static String pngBranch(Path dir, int firstNumber) {
+        return "queue ! videoconvert ! pngenc ! multifilesink index=" + firstNumber
+                + " location=" + quote(dir.resolve(PNG_PATTERN)) + ' ';
     }
 
-    private static String videoBranch(Path file, double mbps) {
-        String ext = extension(file);
-        return "queue ! " + encoder(ext, mbps) + muxer(ext) + " ! filesink location=" + quote(file) + ' ';
+    /** File names of PNG outputs: the frame's number, five digits or more. */
+    static final String PNG_PATTERN = "%05d.png";
+
+    /** Raw frames to an encoded, muxed file (an alpha or foreground output, or an opaque composition). */
+    static String videoBranch(Path file, double mbps) {
+        VideoFormat f = VideoFormat.of(file, false, "output");
+        return "queue ! " + f.encoder(mbps) + f.muxer() + " ! filesink location=" + quote(file) + ' ';
     }
 
-    private static String encoder(String ext, double mbps) {
-        int kbps = (int) Math.round(mbps * 1000);
-        if (ext.equals("webm")) {
-            return "videoconvert ! vp9enc target-bitrate=" + kbps * 1000 + " deadline=1 cpu-used=8 ! ";
-        }
-        return "videoconvert ! video/x-raw,format=I420 ! x264enc bitrate=" + kbps + " speed-preset=faster ! ";
-    }
-
-    private static String muxer(String ext) {
-        return switch (ext) {
-            case "mp4" -> "mp4mux";
-            case "mov" -> "qtmux";
-            case "mkv" -> "matroskamux";
-            case "webm" -> "webmmux";
-            case "avi" -> "avimux";
-            default -> throw new IllegalArgumentException("video outputs must end in .mp4, .mov, .mkv, .webm or .avi; got ." + ext);
-        };
+    /** Decoded audio to the container's audio codec: "audioconvert ! ... ! ENCODER ! ". */
+    static String audioBranch(VideoFormat container) {
+        return "audioconvert ! audioresample ! " + container.audioEncoder() + " ! ";
     }
 
     static String extension(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return VideoFormat.extension(file);
     }
 
     static String quote(Object path) {

@@ -50,6 +50,14 @@ public final class RecurrentMattingStream implements MattingStream {
         default RvmModel openCoefficientModel(MattingSettings settings, int frames) {
             return null;
         }
+
+        /**
+         * Called when the stream is done with a model it was given. Opened models belong to the stream,
+         * so the default closes them; an opener that lends models shared by many streams keeps them open.
+         */
+        default void release(RvmModel model) {
+            model.close();
+        }
     }
 
     /** Built-in models and ONNX paths; sequence models when seq-chunk > 1 and the registry has them. */
@@ -296,7 +304,7 @@ public final class RecurrentMattingStream implements MattingStream {
 
     private void closeModel(int which) {
         if (models[which] != null) {
-            models[which].close();
+            opener.release(models[which]);
             models[which] = null;
         }
     }

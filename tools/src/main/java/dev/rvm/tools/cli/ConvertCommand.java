@@ -2,9 +2,8 @@ package dev.rvm.tools.cli;
 
 import dev.rvm.matting.Background;
 import dev.rvm.matting.MattingSettings;
-import dev.rvm.matting.SettingsTable;
-import dev.rvm.matting.edges.EdgeSettings;
-import dev.rvm.matting.preset.PresetJson;
+import dev.rvm.conversion.options.MattingOptions;
+import dev.rvm.conversion.options.PresetOverrides;
 import dev.rvm.conversion.sequence.ConvertOptions;
 import dev.rvm.conversion.sequence.ImageSequenceSource;
 import dev.rvm.conversion.sequence.SequenceConverter;
@@ -16,18 +15,18 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 
 /** {@code ./rvm convert}: upstream convert_video (inference.py), for video files and image sequences. */
-@Command(name = "convert", mixinStandardHelpOptions = true, resourceBundle = "dev.rvm.tools.cli.SettingOptions$Help",
-        defaultValueProvider = SettingOptions.Defaults.class,
+@Command(name = "convert", mixinStandardHelpOptions = true, resourceBundle = "dev.rvm.conversion.options.SettingOptions$Help",
+        defaultValueProvider = dev.rvm.conversion.options.SettingOptions.Defaults.class,
         description = {"Matte a video file (mp4, webm, mkv, avi, mov) into videos or PNG sequences, or a directory "
                 + "of PNG/JPEG frames (one sequence, name order) into PNG sequences.",
                 "Frame directories: all frames must have one size: the input is checked before anything is written, "
@@ -54,20 +53,10 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--output-foreground", paramLabel = "FILE|DIR", description = "Predicted foreground (RGB).")
     Path foreground;
 
-    // options named like a setting take their description and default from SettingsTable (SettingOptions)
-    @Option(names = "--downsample-ratio", paramLabel = "R|auto")
-    String ratio;
-
-    @Option(names = "--seq-chunk", paramLabel = "N")
-    int seqChunk;
-
-    @Option(names = "--background", paramLabel = "none|#RRGGBB|IMAGE|blur[:RADIUS]",
-            description = "What the composition shows behind the person. Default, as upstream: none (RGBA) for PNG "
-                    + "sequences, upstream's green for --output-type video (none there needs a .mkv composition: FFV1 with alpha).")
-    String background;
-
-    @Option(names = "--model", paramLabel = "NAME|FILE")
-    String model;
+    // how it mattes and encodes, shared with ./rvm batch; options named like a setting take their
+    // description and default from SettingsTable (SettingOptions)
+    @Mixin
+    MattingOptions matting;
 
     @Option(names = "--variant", paramLabel = "mobilenetv3|resnet50", description = "Upstream's network choice (with --checkpoint).")
     String variant;
@@ -76,33 +65,6 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Upstream's weights argument: an RVM .onnx export (a PyTorch .pth is refused with what to pass).")
     Path checkpoint;
 
-    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda",
-            description = "Where the network runs (cuda needs the ONNX Runtime GPU build). Default: ${DEFAULT-VALUE}.")
-    String device;
-
-    @Option(names = "--threads", paramLabel = "N")
-    int threads;
-
-    // the edge controls, applied to every output (composition, alpha); defaults leave the matte as matted
-    @Option(names = "--clip-black", paramLabel = "LEVEL")
-    float clipBlack;
-
-    @Option(names = "--clip-white", paramLabel = "LEVEL")
-    float clipWhite;
-
-    @Option(names = "--shrink-grow", paramLabel = "PIXELS")
-    int shrinkGrow;
-
-    @Option(names = "--feather", paramLabel = "PIXELS")
-    int feather;
-
-    @Option(names = "--invert")
-    boolean invert;
-
-    @Option(names = "--output-video-mbps", defaultValue = "4", paramLabel = "MBPS",
-            description = "Bit rate of video outputs (video --input). Default: ${DEFAULT-VALUE}.")
-    double videoMbps;
-
     @Option(names = "--allow-truncated",
             description = "Keep the outputs of a video that ends before the frame count its container announces (exit 0, with a warning).")
     boolean allowTruncated;
@@ -110,33 +72,21 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--disable-progress", description = "No progress bar.")
     boolean disableProgress;
 
-    @Option(names = "--preset", paramLabel = "FILE",
-            description = "Settings saved by ./rvm panel (JSON): model, ratio, chunk, threads, device, background, edge controls; options given here win.")
-    Path preset;
-
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         CommandLine.ParseResult given = spec.commandLine().getParseResult();
-        VideoConvertOptions.requireVideoMbps(videoMbps);
-        String modelChoice = UpstreamModel.resolve(model, given.hasMatchedOption("--model"), "--variant", variant, checkpoint);
-        MattingSettings settings = new MattingSettings(modelChoice, parseRatio(ratio),
-                SettingOptions.check(SettingsTable.SEQ_CHUNK, seqChunk), SettingOptions.check(SettingsTable.THREADS, threads),
-                UpstreamModel.device(device),
-                SettingOptions.named(() -> new EdgeSettings(clipBlack, clipWhite, shrinkGrow, feather, invert)));
+        double videoMbps = matting.videoMbps();
+        String modelChoice = UpstreamModel.resolve(matting.model(), given.hasMatchedOption("--model"), "--variant", variant, checkpoint);
         boolean png = "png_sequence".equals(outputType);
         if (!png && !"video".equals(outputType)) {
             throw new IllegalArgumentException("--output-type must be video or png_sequence, got " + outputType);
         }
-        Background bg = background != null ? parseBackground(background)
-                : png ? null : new Background.Color(Background.UPSTREAM_GREEN);
-        if (preset != null) {
-            PresetOverrides merged = PresetOverrides.of(PresetJson.read(preset), given, settings, bg);
-            settings = merged.settings();
-            bg = merged.background();
-        }
+        PresetOverrides resolved = matting.resolve(given, png, modelChoice);
+        MattingSettings settings = resolved.settings();
+        Background bg = resolved.background();
         if (InputKind.of(input) == InputKind.VIDEO) {
             // video files go through a GStreamer pipeline around the rvmmatte element
             ConvertedVideo done = new VideoConverter(new VideoConvertOptions(input, composition, alpha, foreground, png,
@@ -164,41 +114,5 @@ final class ConvertCommand implements Callable<Integer> {
             });
         }
         return 0;
-    }
-
-    /** "auto" is 0, the settings' code for the upstream automatic rule. */
-    static float parseRatio(String text) {
-        return SettingOptions.parse(SettingsTable.DOWNSAMPLE_RATIO, text);
-    }
-
-    static Background parseBackground(String text) {
-        if ("none".equalsIgnoreCase(text)) {
-            return null;
-        }
-        if (text.startsWith("#")) {
-            if (!text.matches("#[0-9a-fA-F]{6}")) {
-                throw new IllegalArgumentException("--background colour must be #RRGGBB, got " + text);
-            }
-            return new Background.Color(0xFF000000 | Integer.parseInt(text.substring(1), 16));
-        }
-        if ("blur".equalsIgnoreCase(text) || text.toLowerCase().startsWith("blur:")) {
-            int radius = 15;
-            if (text.length() > 5) {
-                try {
-                    radius = Integer.parseInt(text.substring(5));
-                } catch (NumberFormatException e) {
-                    radius = -1;
-                }
-            }
-            if (radius < 0) {
-                throw new IllegalArgumentException("--background blur:RADIUS needs a radius of 0 or more pixels, got " + text);
-            }
-            return new Background.Blur(radius);
-        }
-        Path file = Path.of(text);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("--background " + text + " is neither none, #RRGGBB, blur nor an existing image file");
-        }
-        return new Background.Picture(file);
     }
 }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ModelCommand.class,
                 ConvertCommand.class,
+                BatchCommand.class,
                 SpeedtestCommand.class,
                 EvaluateCommand.class,
                 CompositeCommand.class,

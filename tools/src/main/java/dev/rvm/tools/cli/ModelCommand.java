@@ -1,5 +1,6 @@
 package dev.rvm.tools.cli;
 
+import dev.rvm.conversion.options.SettingOptions;
 import dev.rvm.matting.SettingsTable;
 import dev.rvm.gst.media.SampleMedia;
 import dev.rvm.matting.MattingSettings;

@@ -1,5 +1,7 @@
 package dev.rvm.tools.cli;
 
+import dev.rvm.conversion.options.MattingOptions;
+import dev.rvm.conversion.options.SettingOptions;
 import dev.rvm.matting.SettingsTable;
 import dev.rvm.matting.MattingSettings;
 import dev.rvm.tools.speed.SpeedTest;
@@ -13,7 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code ./rvm speedtest}: upstream inference_speed_test on synthetic frames; last line is JSON. */
-@Command(name = "speedtest", mixinStandardHelpOptions = true, resourceBundle = "dev.rvm.tools.cli.SettingOptions$Help",
+@Command(name = "speedtest", mixinStandardHelpOptions = true, resourceBundle = "dev.rvm.conversion.options.SettingOptions$Help",
         description = {"Time the whole-graph model call (raw) and the whole core (8-bit frame in, alpha + composite out) "
                 + "on synthetic frames, taking turns in one process; the last line is JSON.",
                 "Upstream's arguments work as they are: --model-variant mobilenetv3 --resolution 1920 1080 "
@@ -66,7 +68,7 @@ final class SpeedtestCommand implements Callable<Integer> {
         SettingOptions.check(SettingsTable.THREADS, threads);
         String chosen = UpstreamModel.resolve(model, spec.commandLine().getParseResult().hasMatchedOption("--model"),
                 "--model-variant", variant, null);
-        MattingSettings settings = new MattingSettings(chosen, ConvertCommand.parseRatio(ratio), seqChunk, threads,
+        MattingSettings settings = new MattingSettings(chosen, MattingOptions.parseRatio(ratio), seqChunk, threads,
                 MattingSettings.DEFAULTS.device());
         String tooSmall = settings.frameSizeProblem(size.width(), size.height());
         if (tooSmall != null) {

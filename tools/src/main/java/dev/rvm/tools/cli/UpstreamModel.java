@@ -1,6 +1,5 @@
 package dev.rvm.tools.cli;
 
-import dev.rvm.matting.Device;
 import dev.rvm.models.ModelRegistry;
 
 import java.nio.file.Files;
@@ -9,7 +8,7 @@ import java.util.Locale;
 
 /**
  * Upstream RVM's way of naming the network ({@code --variant}/{@code --model-variant} plus
- * {@code --checkpoint}, {@code --device}) turned into ours ({@code --model}, the element's {@code device}).
+ * {@code --checkpoint}, {@code --device}) turned into ours ({@code --model}; {@code --device} is read by the matting options).
  * Upstream loads PyTorch checkpoints; this product runs ONNX, so a {@code .pth} is refused with what to give.
  */
 final class UpstreamModel {
@@ -62,16 +61,5 @@ final class UpstreamModel {
             throw new IllegalArgumentException("--checkpoint " + checkpoint + " does not exist; give an RVM .onnx file");
         }
         return checkpoint.toString();
-    }
-
-    /** Upstream's {@code --device}: cpu, cuda or cuda:0 (PyTorch's names). */
-    static Device device(String text) {
-        String d = text.toLowerCase(Locale.ROOT);
-        return switch (d) {
-            case "cpu" -> Device.CPU;
-            case "cuda", "cuda:0", "gpu" -> Device.CUDA;
-            default -> throw new IllegalArgumentException("--device must be cpu or cuda (cuda:0), got " + text
-                    + (d.startsWith("cuda:") ? "; only the first GPU is supported" : ""));
-        };
     }
 }

@@ -12,14 +12,22 @@ class SettingOptionsTest {
 
     @Test
     void descriptionsAndDefaultsComeFromTheTable() {
-        ConvertCommand convert = new ConvertCommand();
-        CommandLine cli = new CommandLine(convert);
-        cli.parseArgs("--input", "in.mp4");
-        assertEquals(SettingsTable.SEQ_CHUNK.defaultValue(), convert.seqChunk);
-        assertEquals(SettingsTable.THREADS.defaultValue(), convert.threads);
-        assertEquals(SettingsTable.MODEL.defaultValue(), convert.model);
-        assertEquals(SettingsTable.DOWNSAMPLE_RATIO.zeroWord(), convert.ratio);
-        String help = cli.getCommandSpec().findOption("--seq-chunk").description()[0];
+        descriptionsAndDefaultsComeFromTheTable(new CommandLine(new ConvertCommand()), "--input", "in.mp4");
+    }
+
+    @Test
+    void batchTakesTheSameOptionsFromTheTable() {
+        descriptionsAndDefaultsComeFromTheTable(new CommandLine(new BatchCommand()), "--input", "in", "--output", "out");
+    }
+
+    private static void descriptionsAndDefaultsComeFromTheTable(CommandLine cli, String... args) {
+        cli.parseArgs(args);
+        CommandLine.Model.CommandSpec spec = cli.getCommandSpec();
+        assertEquals(SettingsTable.SEQ_CHUNK.defaultValue(), spec.findOption("--seq-chunk").getValue());
+        assertEquals(SettingsTable.THREADS.defaultValue(), spec.findOption("--threads").getValue());
+        assertEquals(SettingsTable.MODEL.defaultValue(), spec.findOption("--model").getValue());
+        assertEquals(SettingsTable.DOWNSAMPLE_RATIO.zeroWord(), spec.findOption("--downsample-ratio").getValue());
+        String help = spec.findOption("--seq-chunk").description()[0];
         assertTrue(help.startsWith(SettingsTable.SEQ_CHUNK.doc()), help);
         assertTrue(cli.getUsageMessage().contains("Default: 1."), cli.getUsageMessage());
     }

@@ -2,6 +2,7 @@ package dev.rvm.tools.cli;
 
 import dev.rvm.gst.GstRuntime;
 import dev.rvm.conversion.gst.PipelineRunner;
+import dev.rvm.conversion.video.FrameIndex;
 import dev.rvm.conversion.video.MediaProbe;
 import org.freedesktop.gstreamer.Gst;
 import org.freedesktop.gstreamer.Pipeline;
@@ -42,7 +43,9 @@ class VideoCommandsTest {
                 "--downsample-ratio", "0.5");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(MediaProbe.of(comp).hasAudio(), "the input's sound is kept in the composition");
-        assertTrue(Files.size(alpha) > 1000);
+        int frames = FrameIndex.scan(clip).frames();
+        assertEquals(frames, FrameIndex.scan(comp).frames(), "every frame is shown (no B-frame edit list hides the last)");
+        assertEquals(frames, FrameIndex.scan(alpha).frames());
     }
 
     @Test
@@ -78,7 +81,7 @@ class VideoCommandsTest {
         CliRun run = CliRun.of("convert", "--input", clip.toString(), "--output-type", "video",
                 "--output-composition", webm.toString(), "--background", "none");
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().contains(".mkv") && run.err().contains("png_sequence"), run.err());
+        assertTrue(run.err().contains(".mkv") && run.err().contains(".mov") && run.err().contains("png_sequence"), run.err());
         assertTrue(run.err().contains("--output-composition " + webm + ":") && !run.err().contains(".rvm-partial"), run.err());
     }
 
@@ -100,6 +103,15 @@ class VideoCommandsTest {
             p.setState(org.freedesktop.gstreamer.State.NULL);
             p.dispose();
         }
+    }
+
+    @Test
+    void transparentCompositionAsProRes4444() throws Exception {
+        Path mov = dir.resolve("t.mov");
+        CliRun run = CliRun.of("convert", "--input", clip.toString(), "--output-type", "video",
+                "--output-composition", mov.toString(), "--background", "none", "--downsample-ratio", "0.5");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(FrameIndex.scan(clip).frames(), FrameIndex.scan(mov).frames(), "every frame is in the .mov, not only the sound");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.rvm.tools.cli;
+package dev.rvm.conversion.options;
 
 import dev.rvm.matting.SettingsTable;
 import dev.rvm.matting.settings.Setting;
@@ -15,38 +15,39 @@ import java.util.function.Supplier;
  * Options that are settings of {@link SettingsTable}: an option named like a setting ({@code --seq-chunk})
  * takes its description ({@link Help}, a command's resource bundle) and its default ({@link Defaults},
  * a command's default provider) from the table, and is checked by it ({@link #parse}, {@link #check})
- * with the option named in the error. The background settings are not among them: the command line
+ * with the option named in the error (every command that takes them: convert, batch, speedtest, model).
+ * The background settings are not among them: the command line
  * says {@code --background none|#RRGGBB|IMAGE|blur[:RADIUS]}.
  */
-final class SettingOptions {
+public final class SettingOptions {
     private SettingOptions() {
     }
 
-    static final List<Setting<?>> SETTINGS = SettingsTable.MATTING.settings().stream()
+    public static final List<Setting<?>> SETTINGS = SettingsTable.MATTING.settings().stream()
             .filter(s -> !SettingsTable.BACKGROUND_GROUP.contains(s)).toList();
 
-    static String option(Setting<?> s) {
+    public static String option(Setting<?> s) {
         return "--" + s.name();
     }
 
-    static Optional<Setting<?>> of(ArgSpec arg) {
+    public static Optional<Setting<?>> of(ArgSpec arg) {
         return arg instanceof OptionSpec o
                 ? SETTINGS.stream().filter(s -> option(s).equals(o.longestName())).findFirst()
                 : Optional.empty();
     }
 
     /** The option's text as the setting reads it; refused naming the option. */
-    static <T> T parse(Setting<T> s, String text) {
+    public static <T> T parse(Setting<T> s, String text) {
         return named(() -> s.parse(text));
     }
 
     /** An option's typed value checked by the setting; refused naming the option. */
-    static <T> T check(Setting<T> s, T value) {
+    public static <T> T check(Setting<T> s, T value) {
         return named(() -> s.check(value));
     }
 
     /** Builds what options make; a refusal (its message starts with a setting's name) names the option. */
-    static <T> T named(Supplier<T> build) {
+    public static <T> T named(Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException e) {

@@ -1,4 +1,4 @@
-package dev.rvm.tools.cli;
+package dev.rvm.conversion.options;
 
 import dev.rvm.matting.Background;
 import dev.rvm.matting.MattingSettings;
@@ -12,13 +12,13 @@ import picocli.CommandLine.ParseResult;
  * A preset under the options typed on the command line: what the user typed wins, the preset fills the
  * rest (not the options' own defaults). Every option named like a setting counts ({@link SettingOptions}).
  */
-record PresetOverrides(MattingSettings settings, Background background) {
+public record PresetOverrides(MattingSettings settings, Background background) {
 
     /**
      * @param typed      the settings built from the options (defaults included)
      * @param typedBackground the background from {@code --background} (null = none)
      */
-    static PresetOverrides of(Preset preset, ParseResult given, MattingSettings typed, Background typedBackground) {
+    public static PresetOverrides of(Preset preset, ParseResult given, MattingSettings typed, Background typedBackground) {
         SettingValues fromOptions = SettingsTable.withMatting(SettingsTable.MATTING.defaults(), typed);
         SettingValues merged = SettingsTable.withMatting(SettingsTable.MATTING.defaults(), preset.matting());
         for (Setting<?> s : SettingOptions.SETTINGS) {
