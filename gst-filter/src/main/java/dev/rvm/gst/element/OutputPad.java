@@ -159,9 +159,15 @@ final class OutputPad {
         return Math.max(0, newestPts - head.pts);
     }
 
-    /** Waiting for data with nothing queued while its branch is live (called under the shared lock). */
+    /**
+     * Waiting for data with nothing queued while its branch is live (called under the shared lock). A
+     * pad last seen unlinked counts once it is linked: a request pad linked mid-stream says NOT_LINKED
+     * until its first push, and the stream must not wait on a full sibling while it starves.
+     */
     private boolean starving() {
-        return !flushing && !sawEos && items.isEmpty() && lastFlow == Layout.FLOW_OK && isLinked();
+        int f = lastFlow;
+        return !flushing && !sawEos && items.isEmpty() && (f == Layout.FLOW_OK || f == Layout.FLOW_NOT_LINKED)
+                && isLinked();
     }
 
     /** Runs on the pad's task thread, once per item; a failure is logged and pauses the task with a flow error. */
