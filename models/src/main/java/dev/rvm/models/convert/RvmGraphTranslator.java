@@ -47,6 +47,7 @@ final class RvmGraphTranslator {
     private final Map<String, String[]> translated = new HashMap<>();
     private final GraphFacts facts;
     private final SpeedRewrites rewrites;
+    private final Convolutions convolutions;
     private final Map<String, String> slices = new HashMap<>();
 
     RvmGraphTranslator(TfjsGraphModel graph, GraphCut cut, boolean ratioIsOne, int steps, OnnxGraphBuilder out) {
@@ -58,6 +59,7 @@ final class RvmGraphTranslator {
         this.pool = out.pool();
         this.facts = new GraphFacts(graph, cut, ratioIsOne);
         this.rewrites = new SpeedRewrites(facts, out, this::in);
+        this.convolutions = new Convolutions(facts, cut, rewrites, out, this::in);
     }
 
     /**
@@ -140,8 +142,8 @@ final class RvmGraphTranslator {
             case "Identity" -> one(in(n, 0, step));
             case "Switch" -> new String[] {in(n, 0, step), in(n, 0, step)};
             case "Merge" -> one(value(facts.liveMergeInput(n), step));
-            case "_FusedConv2D", "Conv2D" -> one(conv(n, step, false));
-            case "FusedDepthwiseConv2dNative", "DepthwiseConv2dNative" -> one(conv(n, step, true));
+            case "_FusedConv2D", "Conv2D" -> one(convolutions.conv(n, step, false));
+            case "FusedDepthwiseConv2dNative", "DepthwiseConv2dNative" -> one(convolutions.conv(n, step, true));
             case "BatchToSpaceND" -> one(batchToSpace(n, step));
             case "Pad" -> one(pad(n, step));
             case "AvgPool" -> one(avgPool(n, step));
@@ -196,103 +198,6 @@ final class RvmGraphTranslator {
             case INT32 -> pool.longs(c.name(), c.shape(), c.ints());
             case BOOL -> pool.bools(c.name(), c.shape(), c.ints());
         };
-    }
-
-    private String conv(TfjsNode n, int step, boolean depthwise) {
-        String op = n.op();
-        String[] fused = n.stringListAttr("fused_ops").toArray(new String[0]);
-        for (String f : fused) {
-            if (!f.equals("BiasAdd") && !f.equals("Relu")) {
-                throw new UnsupportedOperationException(op + " " + n.name() + " fuses " + f);
-            }
-        }
-        long[] strides = n.intListAttr("strides");
-        long[] dilations = n.hasAttr("dilations") ? n.intListAttr("dilations") : new long[] {1, 1, 1, 1};
-        long[] dil = {dilations[1], dilations[2]};
-        TfjsNode x = facts.producer(n.input(0));
-        TfjsNode xOwner = n;
-        if (depthwise && x.op().equals("SpaceToBatchND")) {
-            // TensorFlow lowers a dilated depthwise conv to SpaceToBatch -> conv -> BatchToSpace;
-            // ONNX says the same with one dilated Conv on the S2B input (BatchToSpace is then a no-op).
-            dil = facts.constant(x.input(1)).ints().clone();
-            xOwner = x;
-            x = facts.producer(x.input(0));
-        }
-        long[] pads = {0, 0, 0, 0};
-        String padding = n.stringAttr("padding");
-        ConstTensor kernel = facts.constant(n.input(1));
-        long kh = kernel.shape()[0];
-        long kw = kernel.shape()[1];
-        String xValue;
-        if ("VALID".equals(padding) && x.op().equals("Pad")) {
-            long[] p = facts.constant(x.input(1)).ints();   // [[n0,n1],[h0,h1],[w0,w1],[c0,c1]]
-            if (p[0] != 0 || p[1] != 0 || p[6] != 0 || p[7] != 0) {
-                throw new UnsupportedOperationException("Pad " + x.name() + " pads batch or channels");
-            }
-            pads = new long[] {p[2], p[4], p[3], p[5]};
-            xValue = in(x, 0, step);
-        } else {
-            if ("SAME".equals(padding)) {
-                if (strides[1] != 1 || strides[2] != 1) {
-                    throw new UnsupportedOperationException("strided SAME conv " + n.name());
-                }
-                long eh = (kh - 1) * dil[0];
-                long ew = (kw - 1) * dil[1];
-                pads = new long[] {eh / 2, ew / 2, eh - eh / 2, ew - ew / 2};
-            } else if (!"VALID".equals(padding)) {
-                throw new UnsupportedOperationException("padding " + padding + " of " + n.name());
-            }
-            if (!depthwise && x.op().equals("ConcatV2") && xOwner == n && "SAME".equals(padding)
-                    && cut.rewrites().contains(Rewrite.SPLIT_DECODER_CONVOLUTIONS)) {
-                // before the concatenation is emitted: nothing else reads it, and ONNX Runtime runs
-                // a node whose output nobody reads
-                return rewrites.splitConv(n, x, kernel, pads, List.of(fused).contains("Relu"), step);
-            }
-            xValue = in(xOwner, 0, step);
-        }
-        String weights = depthwise ? depthwiseKernel(kernel) : convKernel(kernel);
-        long outChannels = depthwise ? kernel.shape()[2] * kernel.shape()[3] : kernel.shape()[3];
-        List<String> inputs = new ArrayList<>(List.of(xValue, weights));
-        boolean hasBias = List.of(fused).contains("BiasAdd");
-        if (hasBias) {
-            ConstTensor bias = facts.constant(n.input(2));
-            if (bias.size() != outChannels) {
-                throw new IllegalStateException("bias of " + n.name() + " has " + bias.size() + " values");
-            }
-            inputs.add(constant(bias, false));
-        }
-        String y = out.op("Conv", n.name(), inputs,
-                attr("kernel_shape", new long[] {kh, kw}),
-                attr("strides", new long[] {strides[1], strides[2]}),
-                attr("dilations", dil),
-                attr("pads", pads),
-                attr("group", depthwise ? kernel.shape()[2] : 1L));
-        if (List.of(fused).contains("Relu")) {
-            y = out.op("Relu", n.name() + "/relu", List.of(y));
-        }
-        return y;
-    }
-
-    /** HWIO -> OIHW. */
-    private String convKernel(ConstTensor k) {
-        return rewrites.kernel(k, 0, k.shape()[2]);
-    }
-
-    /** Depthwise HWCM -> (C*M) x 1 x H x W, as grouped Conv wants it. */
-    private String depthwiseKernel(ConstTensor k) {
-        int kh = (int) k.shape()[0], kw = (int) k.shape()[1], c = (int) k.shape()[2], m = (int) k.shape()[3];
-        float[] src = k.floats();
-        float[] dst = new float[src.length];
-        for (int h = 0; h < kh; h++) {
-            for (int w = 0; w < kw; w++) {
-                for (int ch = 0; ch < c; ch++) {
-                    for (int j = 0; j < m; j++) {
-                        dst[((ch * m + j) * kh + h) * kw + w] = src[((h * kw + w) * c + ch) * m + j];
-                    }
-                }
-            }
-        }
-        return pool.floats(k.name() + "#dw", new long[] {(long) c * m, 1, kh, kw}, dst);
     }
 
     private String batchToSpace(TfjsNode n, int step) {
