@@ -91,7 +91,7 @@ final class Convolutions {
             if (bias.size() != outChannels) {
                 throw new IllegalStateException("bias of " + n.name() + " has " + bias.size() + " values");
             }
-            inputs.add(pool.floats(bias.name(), bias.shape(), bias.floats()));
+            inputs.add(pool.constant(bias, false));
         }
         String y = out.op("Conv", n.name(), inputs,
                 attr("kernel_shape", new long[] {kh, kw}),

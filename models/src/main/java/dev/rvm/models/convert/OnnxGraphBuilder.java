@@ -1,6 +1,7 @@
 package dev.rvm.models.convert;
 
 import com.google.protobuf.ByteString;
+import dev.rvm.models.tfjs.ConstTensor;
 import dev.rvm.models.onnx.Onnx.AttributeProto;
 import dev.rvm.models.onnx.Onnx.GraphProto;
 import dev.rvm.models.onnx.Onnx.NodeProto;
@@ -54,6 +55,20 @@ final class OnnxGraphBuilder {
                 }
                 return add(key, TensorProto.DataType.BOOL, dims, raw);
             });
+        }
+
+        /**
+         * A TensorFlow.js constant as it is (int32 widened to int64), or, for a float vector that meets
+         * an NCHW tensor, reshaped to C x 1 x 1 so it broadcasts over H and W.
+         */
+        String constant(ConstTensor c, boolean asChannelVector) {
+            return switch (c.dtype()) {
+                case FLOAT32 -> asChannelVector
+                        ? floats(c.name() + "#chw", new long[] {c.size(), 1, 1}, c.floats())
+                        : floats(c.name(), c.shape(), c.floats());
+                case INT32 -> longs(c.name(), c.shape(), c.ints());
+                case BOOL -> bools(c.name(), c.shape(), c.ints());
+            };
         }
 
         /** A small int64 constant named by its value, e.g. axes or a shape permutation. */

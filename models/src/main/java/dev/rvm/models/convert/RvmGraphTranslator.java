@@ -138,7 +138,7 @@ final class RvmGraphTranslator {
     private String[] translate(TfjsNode n, int step) {
         return switch (n.op()) {
             case "Placeholder" -> one(placeholder(n, step));
-            case "Const" -> one(constant(graph.constant(n.name()), false));
+            case "Const" -> one(pool.constant(graph.constant(n.name()), false));
             case "Identity" -> one(in(n, 0, step));
             case "Switch" -> new String[] {in(n, 0, step), in(n, 0, step)};
             case "Merge" -> one(value(facts.liveMergeInput(n), step));
@@ -188,16 +188,6 @@ final class RvmGraphTranslator {
             throw new IllegalStateException("unexpected graph input " + name);
         }
         return name;
-    }
-
-    private String constant(ConstTensor c, boolean asChannelVector) {
-        return switch (c.dtype()) {
-            case FLOAT32 -> asChannelVector
-                    ? pool.floats(c.name() + "#chw", new long[] {c.size(), 1, 1}, c.floats())
-                    : pool.floats(c.name(), c.shape(), c.floats());
-            case INT32 -> pool.longs(c.name(), c.shape(), c.ints());
-            case BOOL -> pool.bools(c.name(), c.shape(), c.ints());
-        };
     }
 
     private String batchToSpace(TfjsNode n, int step) {
@@ -390,7 +380,7 @@ final class RvmGraphTranslator {
         if (otherSpatial && p.op().equals("Const")) {
             ConstTensor c = graph.constant(p.name());
             if (c.rank() == 1 && c.size() > 1) {
-                return constant(c, true);
+                return pool.constant(c, true);
             }
         }
         return in(n, i, step);
