@@ -64,8 +64,8 @@ class LocalBatchTest {
             Path v = out.resolve(video);
             SuccessMarker marker = SuccessMarker.read(v.resolve(JobLayout.SUCCESS));
             assertNotNull(marker, video + " is complete");
-            // the cut clip has 75 frames or some more (the decoder drains its frames at the cut): 3 s or
-            // over, cut evenly into whole seconds, the nearest count of 1 s pieces
+            // the cut clip has 75 or 76 frames (TestClips reads it from its index): about 3 s, cut evenly into
+            // whole seconds, the nearest count of 1 s pieces
             FrameIndex input = FrameIndex.scan(inputs.resolve(video + ".mp4"));
             int frames = input.frames();
             long perPiece = Math.round(input.framesPerSecond());
