@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /** {@code ./rvm train}: upstream RVM's training and fine-tuning; options map one to one onto {@link TrainingConfig}. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -155,48 +156,21 @@ final class TrainCommand implements Callable<Integer> {
                 .hrDownsampleRatio(downsampleRatio).randomCrop(randomCrop).seed(seed).threads(threads).output(output)
                 .workDir(workDir).checkpointEvery(checkpointEvery).resume(resume).validationRatio(validationRatio)
                 .validationFrames(validationFrames).validateEvery(validateEvery);
-        if (init != null) {
-            b.init(init);
-        }
-        if (steps != null) {
-            b.steps(steps);
-        }
-        if (epochs != null) {
-            b.epochs(epochs);
-        }
-        if (resolution != null) {
-            b.resolution(Size2.parse(resolution, "--resolution"));
-        }
-        if (seqLength != null) {
-            b.seqLength(seqLength);
-        }
-        if (trainHr != null) {
-            b.trainHr(trainHr);
-        }
-        if (hrResolution != null) {
-            b.hrResolution(Size2.parse(hrResolution, "--hr-resolution"));
-        }
-        if (hrSeqLength != null) {
-            b.hrSeqLength(hrSeqLength);
-        }
-        if (lrBackbone != null) {
-            b.lrBackbone(lrBackbone);
-        }
-        if (lrAspp != null) {
-            b.lrAspp(lrAspp);
-        }
-        if (lrDecoder != null) {
-            b.lrDecoder(lrDecoder);
-        }
-        if (lrRefiner != null) {
-            b.lrRefiner(lrRefiner);
-        }
-        if (validationSize != null) {
-            b.validationSize(Size2.parse(validationSize, "--validation-size"));
-        }
-        if (memoryLimit != null) {
-            b.memoryLimit(parseBytes(memoryLimit));
-        }
+        // an option left out keeps the stage's value
+        whenGiven(init, b::init);
+        whenGiven(steps, b::steps);
+        whenGiven(epochs, b::epochs);
+        whenGiven(resolution, v -> b.resolution(Size2.parse(v, "--resolution")));
+        whenGiven(seqLength, b::seqLength);
+        whenGiven(trainHr, b::trainHr);
+        whenGiven(hrResolution, v -> b.hrResolution(Size2.parse(v, "--hr-resolution")));
+        whenGiven(hrSeqLength, b::hrSeqLength);
+        whenGiven(lrBackbone, b::lrBackbone);
+        whenGiven(lrAspp, b::lrAspp);
+        whenGiven(lrDecoder, b::lrDecoder);
+        whenGiven(lrRefiner, b::lrRefiner);
+        whenGiven(validationSize, v -> b.validationSize(Size2.parse(v, "--validation-size")));
+        whenGiven(memoryLimit, v -> b.memoryLimit(parseBytes(v)));
         TrainingConfig config = b.build();
         PrintWriter err = spec.commandLine().getErr();
         err.printf(Locale.ROOT, "rvm train: stage %d, %s, %d x %d frames at %s%s; %s, load %.2f%n", config.stage().number(),
@@ -221,6 +195,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         err.flush();
         return 0;
+    }
+
+    private static <T> void whenGiven(T option, Consumer<T> setter) {
+        if (option != null) {
+            setter.accept(option);
+        }
     }
 
     private static String fmt(Double v) {
