@@ -32,12 +32,13 @@ final class Convolutions {
 
     String conv(TfjsNode n, int step, boolean depthwise) {
         String op = n.op();
-        String[] fused = n.stringListAttr("fused_ops").toArray(new String[0]);
+        List<String> fused = n.stringListAttr("fused_ops");
         for (String f : fused) {
             if (!f.equals("BiasAdd") && !f.equals("Relu")) {
                 throw new UnsupportedOperationException(op + " " + n.name() + " fuses " + f);
             }
         }
+        boolean relu = fused.contains("Relu");
         long[] strides = n.intListAttr("strides");
         long[] dilations = n.hasAttr("dilations") ? n.intListAttr("dilations") : new long[] {1, 1, 1, 1};
         long[] dil = {dilations[1], dilations[2]};
@@ -78,15 +79,14 @@ final class Convolutions {
                     && cut.rewrites().contains(Rewrite.SPLIT_DECODER_CONVOLUTIONS)) {
                 // before the concatenation is emitted: nothing else reads it, and ONNX Runtime runs
                 // a node whose output nobody reads
-                return rewrites.splitConv(n, x, kernel, pads, List.of(fused).contains("Relu"), step);
+                return rewrites.splitConv(n, x, kernel, pads, relu, step);
             }
             xValue = values.in(xOwner.input(0), step);
         }
         String weights = depthwise ? depthwiseKernel(kernel) : convKernel(kernel);
         long outChannels = depthwise ? kernel.shape()[2] * kernel.shape()[3] : kernel.shape()[3];
         List<String> inputs = new ArrayList<>(List.of(xValue, weights));
-        boolean hasBias = List.of(fused).contains("BiasAdd");
-        if (hasBias) {
+        if (fused.contains("BiasAdd")) {
             ConstTensor bias = facts.constant(n.input(2));
             if (bias.size() != outChannels) {
                 throw new IllegalStateException("bias of " + n.name() + " has " + bias.size() + " values");
@@ -99,7 +99,7 @@ final class Convolutions {
                 attr("dilations", dil),
                 attr("pads", pads),
                 attr("group", depthwise ? kernel.shape()[2] : 1L));
-        if (List.of(fused).contains("Relu")) {
+        if (relu) {
             y = out.op("Relu", n.name() + "/relu", List.of(y));
         }
         return y;
